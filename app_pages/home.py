@@ -1,0 +1,27 @@
+"""Home: how back and knee pain are connected, the compensation cycle, and where to go next."""
+
+import streamlit as st
+
+from backknee.models import HomePage
+from backknee.ui import chrome
+from backknee.ui.content import get_content
+from backknee.ui.cycle_view import cycle_explorer, cycle_in_words
+
+content = get_content()
+home = content.page("home", HomePage)
+
+st.title(home.heading)
+st.markdown(home.intro)
+
+st.header(home.facts_heading)
+chrome.facts(home.facts, content, home.sources_label)
+
+st.header(home.cycle.heading)
+st.markdown(home.cycle.intro)
+cycle_explorer(home.cycle, content, home.sources_label)
+cycle_in_words(home.cycle, content, home.sources_label)
+
+st.header(home.tiles_heading)
+chrome.tiles(home.tiles)
+
+chrome.clinic_contact(content)

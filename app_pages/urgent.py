@@ -1,0 +1,29 @@
+"""Is this urgent? The warning signs for back and knee, grouped by what to do."""
+
+import streamlit as st
+
+from backknee.models import UrgentPage
+from backknee.ui import chrome
+from backknee.ui.content import get_content
+
+content = get_content()
+page = content.page("urgent", UrgentPage)
+flags = content.red_flags
+
+st.title(page.heading)
+st.markdown(page.intro)
+
+for level in flags.levels:
+    with st.container(border=True, key=f"level_{level.level}"):
+        st.header(f"{level.icon} {level.heading}")
+        st.markdown(f"**{level.action}**")
+        for column, label, signs in zip(
+            st.columns(2), (flags.back_label, flags.knee_label), (level.back, level.knee), strict=True
+        ):
+            with column:
+                st.subheader(label)
+                st.markdown("\n".join(f"- {sign.text}" for sign in signs))
+        chrome.sources(page.sources_label, content.cite(level.references))
+
+st.info(page.not_sure, icon="📞")
+chrome.clinic_contact(content)

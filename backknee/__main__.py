@@ -1,0 +1,49 @@
+"""Command line: ``python -m backknee check`` validates the content folder for editors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from backknee.errors import ContentError
+from backknee.loader import content_dir, load_content
+
+
+def check(folder: Path, today: date) -> int:
+    """Print every content problem (exit code 1) or a one-line summary (exit code 0)."""
+    try:
+        content = load_content(folder)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem)
+        count = len(error.problems)
+        print(
+            f"{count} problem{'s' if count != 1 else ''} found in {folder}. Fix them and run the check again."
+        )
+        return 1
+    overdue = [r for r in content.reviews if r.review_due < today]
+    for review in overdue:
+        print(f"{review.file}: review_due: note: the review was due on {review.review_due}")
+    signs = sum(len(level.back) + len(level.knee) for level in content.red_flags.levels)
+    print(
+        f"Content OK: {len(content.pages)} pages, {len(content.references)} references, "
+        f"{signs} warning signs, {len(content.reviews)} files checked in {folder}"
+        + (f"; {len(overdue)} overdue for review" if overdue else "")
+        + "."
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m backknee", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="check every file in the content folder")
+    check_parser.add_argument("folder", nargs="?", type=Path, help="content folder (default: content/)")
+    args = parser.parse_args(argv)
+    return check(args.folder or content_dir(), date.today())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

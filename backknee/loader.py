@@ -1,0 +1,319 @@
+"""Read the content folder, check every file, and report every problem at once.
+
+`load_content` is the one way into ``content/``: it returns a `Content` when all is well, or
+raises `ContentError` listing each problem as ``file: field: message`` for the editor.
+"""
+
+from __future__ import annotations
+
+import os
+import types
+import typing
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from backknee.errors import ContentError, ContentProblem
+from backknee.models import (
+    PAGE_MODELS,
+    PATTERN_MESSAGES,
+    Clinic,
+    Page,
+    RedFlagsFile,
+    Reference,
+    ReferencesFile,
+    Reviewed,
+    Site,
+    cited_reference_ids,
+    linked_page_ids,
+)
+
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+"""The content folder that ships with the app; BACKKNEE_CONTENT_DIR points elsewhere."""
+
+SINGLE_FILES: dict[str, type[Reviewed]] = {
+    "clinic.yaml": Clinic,
+    "red_flags.yaml": RedFlagsFile,
+    "references.yaml": ReferencesFile,
+    "site.yaml": Site,
+}
+PAGES_FOLDER = "pages"
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _ContentLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """YAML loader that keeps dates as text (pydantic explains bad ones) and refuses repeated keys."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, Any]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"'{key}' appears twice here; keep one", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+def content_dir() -> Path:
+    """The content folder in use: BACKKNEE_CONTENT_DIR if set, else the one beside the package."""
+    override = os.environ.get("BACKKNEE_CONTENT_DIR")
+    return Path(override).resolve() if override else CONTENT_DIR
+
+
+def latest_change(folder: Path) -> float:
+    """The newest modification time of any file or folder in `folder`, so edits can be noticed."""
+    newest = folder.stat().st_mtime if folder.exists() else 0.0
+    for root, _dirs, files in os.walk(folder):
+        newest = max(newest, os.stat(root).st_mtime)
+        for name in files:
+            newest = max(newest, os.stat(os.path.join(root, name)).st_mtime)
+    return newest
+
+
+@dataclass(frozen=True)
+class ReviewDate:
+    file: str
+    reviewed: date
+    review_due: date
+
+
+M = TypeVar("M", bound=Page)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything in the content folder, checked. Read-only: it is shared by every session."""
+
+    clinic: Clinic
+    red_flags: RedFlagsFile
+    references: Mapping[str, Reference]
+    site: Site
+    pages: Mapping[str, Page]
+    reviews: tuple[ReviewDate, ...]
+
+    def page(self, page_id: str, kind: type[M]) -> M:
+        """The content of one page, checked to be of the expected kind."""
+        found = self.pages[page_id]
+        if not isinstance(found, kind):
+            raise TypeError(f"content/pages/{page_id}.yaml is not a {kind.__name__}")
+        return found
+
+    def cite(self, reference_ids: list[str]) -> list[Reference]:
+        """The references behind a list of ids, in the order given."""
+        return [self.references[ref_id] for ref_id in reference_ids]
+
+
+def load_content(folder: Path | None = None) -> Content:
+    """Read and check every content file; raise ContentError listing all problems."""
+    folder = folder or content_dir()
+    problems: list[ContentProblem] = []
+    models: dict[str, Reviewed] = {}
+
+    if not folder.is_dir():
+        raise ContentError([ContentProblem(str(folder), "folder", "the content folder is missing")])
+
+    for name, kind in SINGLE_FILES.items():
+        _read_into(folder / name, name, kind, models, problems)
+
+    page_files = sorted((folder / PAGES_FOLDER).glob("*.yaml"))
+    for path in page_files:
+        label = f"{PAGES_FOLDER}/{path.name}"
+        page_kind = PAGE_MODELS.get(path.stem)
+        if page_kind is None:
+            known = ", ".join(f"{k}.yaml" for k in PAGE_MODELS)
+            problems.append(
+                ContentProblem(
+                    _shown(label), "file", f"there is no page called '{path.stem}'; page files are {known}"
+                )
+            )
+            continue
+        _read_into(path, label, page_kind, models, problems)
+    for page_id in PAGE_MODELS:
+        if not (folder / PAGES_FOLDER / f"{page_id}.yaml").exists():
+            problems.append(
+                ContentProblem(_shown(f"{PAGES_FOLDER}/{page_id}.yaml"), "file", "this file is missing")
+            )
+
+    problems.extend(_cross_check(models, {p.stem for p in page_files}))
+    if problems:
+        raise ContentError(problems)
+
+    references_file = _typed(models["references.yaml"], ReferencesFile)
+    pages = {
+        label.removeprefix(f"{PAGES_FOLDER}/").removesuffix(".yaml"): m
+        for label, m in models.items()
+        if label.startswith(f"{PAGES_FOLDER}/")
+    }
+    return Content(
+        clinic=_typed(models["clinic.yaml"], Clinic),
+        red_flags=_typed(models["red_flags.yaml"], RedFlagsFile),
+        references={r.id: r for r in references_file.references},
+        site=_typed(models["site.yaml"], Site),
+        pages={k: _typed(v, Page) for k, v in pages.items()},
+        reviews=tuple(ReviewDate(_shown(label), m.reviewed, m.review_due) for label, m in models.items()),
+    )
+
+
+T = TypeVar("T")
+
+
+def _typed(value: object, kind: type[T]) -> T:
+    if not isinstance(value, kind):
+        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _shown(label: str) -> str:
+    return f"content/{label}"
+
+
+def _read_into(
+    path: Path,
+    label: str,
+    kind: type[Reviewed],
+    models: dict[str, Reviewed],
+    problems: list[ContentProblem],
+) -> None:
+    shown = _shown(label)
+    if not path.exists():
+        problems.append(ContentProblem(shown, "file", "this file is missing"))
+        return
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ContentLoader)  # noqa: S506
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"line {mark.line + 1}" if mark else "file"
+        what = error.problem or error.context or "the YAML could not be read"
+        problems.append(ContentProblem(shown, where, f"could not read this file: {what}"))
+        return
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        problems.append(ContentProblem(shown, "file", f"could not read this file: {error}"))
+        return
+    if not isinstance(data, dict):
+        problems.append(
+            ContentProblem(
+                shown, "file", "the file should be made of 'name: value' lines, but it is empty or a list"
+            )
+        )
+        return
+    try:
+        models[label] = kind.model_validate(data)
+    except ValidationError as error:
+        problems.extend(ContentProblem(shown, *_explain(error_dict, kind)) for error_dict in error.errors())
+        return
+    if label.startswith(f"{PAGES_FOLDER}/"):
+        page = _typed(models[label], Page)
+        if page.id != path.stem:
+            problems.append(
+                ContentProblem(shown, "id", f"the id '{page.id}' must match the file name '{path.stem}'")
+            )
+
+
+def _cross_check(models: dict[str, Reviewed], page_ids: set[str]) -> Iterator[ContentProblem]:
+    references = models.get("references.yaml")
+    known_refs = {r.id for r in references.references} if isinstance(references, ReferencesFile) else None
+    for label, model in models.items():
+        if known_refs is not None:
+            for field, ref_id in cited_reference_ids(model):
+                if ref_id not in known_refs:
+                    yield ContentProblem(
+                        _shown(label), field, f"'{ref_id}' is not in content/references.yaml"
+                    )
+        for field, page_id in linked_page_ids(model):
+            if page_id not in page_ids:
+                yield ContentProblem(
+                    _shown(label),
+                    field,
+                    f"there is no page '{page_id}': link only to pages in content/pages/",
+                )
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part + 1}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path or "file"
+
+
+def _explain(error: Mapping[str, Any], kind: type[BaseModel]) -> tuple[str, str]:
+    """Turn one pydantic error into (field path, plain-English message) for an editor."""
+    loc = tuple(error["loc"])
+    kind_of_error = error["type"]
+    got = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind_of_error == "missing":
+        return _path(loc), "this is required but missing"
+    if kind_of_error == "extra_forbidden":
+        allowed = _allowed_fields(kind, loc[:-1])
+        hint = f" Fields allowed here: {', '.join(allowed)}." if allowed else ""
+        return _path(loc), f"'{loc[-1]}' is not a field we know; check the spelling.{hint}"
+    if kind_of_error == "string_type":
+        return _path(loc), f"should be text, but is {got!r}"
+    if kind_of_error in {"int_type", "int_parsing", "int_from_float"}:
+        return _path(loc), f"should be a whole number, but is {got!r}"
+    if kind_of_error.startswith("date_"):
+        return _path(loc), f"'{got}' is not a date; write dates as year-month-day, like 2026-11-25"
+    if kind_of_error == "list_type":
+        return _path(loc), "should be a list: put each item on its own line, starting with '- '"
+    if kind_of_error in {"model_type", "dict_type", "model_attributes_type"}:
+        return _path(loc), "should be a group of 'name: value' lines, indented under this one"
+    if kind_of_error == "enum":
+        return _path(loc), f"'{got}' is not one of {ctx.get('expected', '')}"
+    if kind_of_error == "string_pattern_mismatch":
+        advice = PATTERN_MESSAGES.get(str(ctx.get("pattern")), "is not written the expected way")
+        return _path(loc), f"'{got}' is not right here: {advice}"
+    if kind_of_error == "string_too_short":
+        return _path(loc), "should not be empty"
+    if kind_of_error == "string_too_long":
+        return _path(loc), f"is too long: keep it to {ctx.get('max_length')} characters or fewer"
+    if kind_of_error == "too_short":
+        return _path(loc), f"needs at least {ctx.get('min_length')} item(s)"
+    if kind_of_error in {"greater_than_equal", "less_than_equal"}:
+        return _path(loc), f"{got!r} is out of range ({error['msg'].lower()})"
+    if kind_of_error == "value_error":
+        return _path(loc), str(ctx.get("error", error["msg"]))
+    return _path(loc), str(error["msg"])
+
+
+def _allowed_fields(kind: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+    """The field names of the model found by following `loc` from `kind` (empty if unclear)."""
+    current: Any = kind
+    for part in loc:
+        current = _model_inside(current)
+        if current is None:
+            return []
+        if isinstance(part, str):
+            field = current.model_fields.get(part)
+            if field is None:
+                return []
+            current = field.annotation
+    model = _model_inside(current)
+    return list(model.model_fields) if model is not None else []
+
+
+def _model_inside(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation such as `Fact`, `list[Fact]` or `Fact | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in {list, typing.Union, types.UnionType}:
+        for arg in typing.get_args(annotation):
+            found = _model_inside(arg)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,315 @@
+"""The shape of every content file, as pydantic models.
+
+Clinic staff edit the YAML files in ``content/``; these models say what each file must hold.
+Messages raised here are read by editors, so they are plain English and name the value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+PHONE_PATTERN = r"^\+?[0-9][0-9 ]{6,18}[0-9]$"
+WEB_ADDRESS_PATTERN = r"^https://[^\s]+$"
+DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Phone = Annotated[str, StringConstraints(pattern=PHONE_PATTERN)]
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN)]
+Doi = Annotated[str, StringConstraints(pattern=DOI_PATTERN)]
+
+PATTERN_MESSAGES = {
+    SLUG_PATTERN: "use lower-case letters, numbers and dashes only, like 'knee-pain'",
+    PHONE_PATTERN: "write a UK phone number with digits and spaces, like 020 7946 0000",
+    WEB_ADDRESS_PATTERN: "write a full web address starting with https://",
+    DOI_PATTERN: "write the DOI without 'https://doi.org/', like 10.1002/art.21139",
+}
+"""What to tell an editor when a value does not match one of the patterns above."""
+
+
+class Model(BaseModel):
+    """Every content model refuses unknown fields, trims spaces and cannot be changed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _unique(ids: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise ValueError(f"the {what} '{item}' is used twice; each must be different")
+        seen.add(item)
+
+
+class Reviewed(Model):
+    """A content file that a clinician reviews on a schedule."""
+
+    reviewed: date
+    review_due: date
+
+    @model_validator(mode="after")
+    def _due_after_reviewed(self) -> Reviewed:
+        if self.review_due <= self.reviewed:
+            raise ValueError(f"review_due ({self.review_due}) must be after reviewed ({self.reviewed})")
+        return self
+
+
+class ReferenceKind(StrEnum):
+    STUDY = "study"
+    REVIEW = "review"
+    GUIDELINE = "guideline"
+    PATIENT_INFORMATION = "patient-information"
+    ARTICLE = "article"
+
+
+class Reference(Model):
+    """One source that a claim in the app rests on."""
+
+    id: Slug
+    kind: ReferenceKind
+    authors: Text
+    year: int = Field(ge=1900, le=2100)
+    title: Text
+    published_in: Text
+    doi: Doi | None = None
+    url: WebAddress | None = None
+    note: Text | None = None
+
+    @property
+    def short(self) -> str:
+        """A short name for the source, such as 'Wolfe and others, 1996'."""
+        names = [name.strip() for name in self.authors.split(",")]
+        first = names[0].split(" ")[0] if self.kind != ReferenceKind.GUIDELINE else names[0]
+        if self.kind == ReferenceKind.PATIENT_INFORMATION or len(names) == 1:
+            return f"{names[0] if len(names) == 1 else first}, {self.year}"
+        return f"{first} and others, {self.year}"
+
+    @property
+    def citation(self) -> str:
+        """The full reference in one line of Markdown: authors, year, title, where published."""
+        title = self.title.rstrip(".").replace("*", r"\*").replace("_", r"\_")
+        return f"{self.authors} ({self.year}). *{title}.* {self.published_in}."
+
+    @property
+    def link(self) -> str | None:
+        """Where a reader can find the source: its DOI if it has one, else its web address."""
+        return f"https://doi.org/{self.doi}" if self.doi else self.url
+
+
+class ReferencesFile(Reviewed):
+    references: list[Reference] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_unique(self) -> ReferencesFile:
+        _unique([r.id for r in self.references], "reference id")
+        return self
+
+
+class Clinic(Reviewed):
+    """How to reach the clinic: shown on the home page and under the warning signs."""
+
+    name: Text
+    phone: Phone
+    phone_hours: Text
+    booking_url: WebAddress
+    booking_label: Text
+    address: list[Text] = Field(min_length=1)
+    kiosk_line: Text
+
+    @property
+    def phone_link(self) -> str:
+        """The phone number as a tel: link in international form, so a phone can dial it."""
+        digits = self.phone.replace(" ", "")
+        return f"tel:{digits}" if digits.startswith("+") else f"tel:+44{digits.removeprefix('0')}"
+
+
+class Urgency(StrEnum):
+    EMERGENCY = "emergency"
+    URGENT = "urgent"
+    ROUTINE = "routine"
+
+
+class WarningSign(Model):
+    id: Slug
+    text: Text
+
+
+class UrgencyLevel(Model):
+    """One group of warning signs that share what to do."""
+
+    level: Urgency
+    icon: Text
+    heading: Text
+    action: Text
+    back: list[WarningSign] = Field(min_length=1)
+    knee: list[WarningSign] = Field(min_length=1)
+    references: list[Slug] = Field(min_length=1)
+
+
+class RedFlagsFile(Reviewed):
+    """The warning signs for back and knee, grouped by what to do."""
+
+    back_label: Text
+    knee_label: Text
+    levels: list[UrgencyLevel]
+
+    @model_validator(mode="after")
+    def _three_levels_in_order(self) -> RedFlagsFile:
+        found = [level.level.value for level in self.levels]
+        wanted = [u.value for u in Urgency]
+        if found != wanted:
+            raise ValueError(
+                f"levels must be {', '.join(wanted)}, in that order; found {', '.join(found) or 'none'}"
+            )
+        _unique([s.id for lv in self.levels for s in lv.back + lv.knee], "warning sign id")
+        return self
+
+    def signs(self, level: Urgency) -> list[WarningSign]:
+        """Every warning sign, back and knee, at one level."""
+        group = next(lv for lv in self.levels if lv.level == level)
+        return group.back + group.knee
+
+
+class Site(Reviewed):
+    """Words shown on every page: the urgent-help notice and the footer."""
+
+    urgent_notice: Text
+    urgent_link_label: Text
+    footer: Text
+    contact_heading: Text
+
+
+class Section(Model):
+    heading: Text
+    body: Text
+
+
+class Page(Reviewed):
+    """What every page file has: its id (the file name) and its main heading."""
+
+    id: Slug
+    heading: Text
+    intro: Text
+
+
+class Fact(Model):
+    headline: Text
+    text: Text
+    references: list[Slug] = Field(min_length=1)
+
+
+class PageLink(Model):
+    """A link to another page of the app, by the page's id (its file name in content/pages/)."""
+
+    page: Slug
+    label: Text
+
+
+class CycleStep(Model):
+    id: Slug
+    label: Text = Field(max_length=40)
+    explanation: Text
+    link: PageLink | None = None
+    references: list[Slug] = Field(default_factory=list)
+
+
+class Cycle(Model):
+    heading: Text
+    intro: Text
+    choose_label: Text
+    prompt: Text
+    diagram_alt: Text
+    leads_to: Text
+    text_heading: Text
+    steps: list[CycleStep] = Field(min_length=3)
+    closing: Fact
+
+    @model_validator(mode="after")
+    def _ids_unique(self) -> Cycle:
+        _unique([s.id for s in self.steps], "step id")
+        return self
+
+    @model_validator(mode="after")
+    def _templates_fill(self) -> Cycle:
+        for name, needs in (("diagram_alt", "{count} and {steps}"), ("leads_to", "{next}")):
+            template: str = getattr(self, name)
+            try:
+                template.format(count=0, steps="", next="")
+            except (KeyError, IndexError, ValueError):
+                raise ValueError(
+                    f"{name} may use only {needs} inside curly brackets; check the brackets"
+                ) from None
+        return self
+
+
+class Tile(Model):
+    page: Slug
+    icon: Text
+    title: Text
+    text: Text
+
+
+class HomePage(Page):
+    facts_heading: Text
+    facts: list[Fact] = Field(min_length=1)
+    sources_label: Text
+    cycle: Cycle
+    tiles_heading: Text
+    tiles: list[Tile] = Field(min_length=1)
+
+
+class UrgentPage(Page):
+    not_sure: Text
+    sources_label: Text
+
+
+class AboutPage(Page):
+    sections: list[Section] = Field(min_length=1)
+    references_heading: Text
+    references_intro: Text
+    reviews_heading: Text
+    reviews_intro: Text
+    file_label: Text
+    reviewed_label: Text
+    due_label: Text
+    overdue_label: Text
+
+
+PAGE_MODELS: dict[str, type[Page]] = {
+    "home": HomePage,
+    "urgent": UrgentPage,
+    "about": AboutPage,
+}
+"""Which model checks each file in content/pages/. A new page adds its model here."""
+
+
+def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """Every leaf value inside a content model, with its field path (lists counted from 1)."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from walk(getattr(value, name), f"{path}.{name}" if path else name)
+    elif isinstance(value, list):
+        for number, item in enumerate(value, start=1):
+            yield from walk(item, f"{path}[{number}]")
+    else:
+        yield path, value
+
+
+def cited_reference_ids(model: BaseModel) -> Iterator[tuple[str, str]]:
+    """Each (field path, reference id) that a content model cites in a `references` list."""
+    for path, value in walk(model):
+        if isinstance(value, str) and path.rsplit(".", 1)[-1].startswith("references["):
+            yield path, value
+
+
+def linked_page_ids(model: BaseModel) -> Iterator[tuple[str, str]]:
+    """Each (field path, page id) that a content model links to."""
+    for path, value in walk(model):
+        if path.endswith(".page") and isinstance(value, str):
+            yield path, value

@@ -1,0 +1,147 @@
+"""What every page shares: the urgent-help notice, the footer, the clinic's contact block,
+source lines, tiles, and the calm page shown when something is wrong."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import ParamSpec
+
+import streamlit as st
+
+from backknee.dates import uk_date
+from backknee.errors import ContentError
+from backknee.loader import Content, ReviewDate
+from backknee.models import AboutPage, Fact, Reference, Site, Tile
+from backknee.ui.pages import page_script
+
+log = logging.getLogger("backknee")
+
+# The calm page cannot take its words from content/: it is shown when content/ is broken.
+UPDATING_HEADING = "This guide is being updated"
+UPDATING_TEXT = (
+    "Sorry, this guide is not available just now. Please ask a member of staff, "
+    "or try again later.\n\n"
+    "If you feel very unwell, call **999**. For urgent advice, call **NHS 111**."
+)
+
+
+@cache
+def _style() -> str:
+    return (Path(__file__).parent / "style.css").read_text(encoding="utf-8")
+
+
+def apply_style() -> None:
+    """Touch-friendly sizes and print rules, shared by every page."""
+    st.html(f"<style>{_style()}</style>")
+
+
+def show_updating_page(error: BaseException) -> None:
+    """Show the calm 'being updated' page and log the details for staff, never for the patient."""
+    _log(error)
+    st.title(UPDATING_HEADING)
+    st.markdown(UPDATING_TEXT)
+
+
+def _log(error: BaseException) -> None:
+    if isinstance(error, ContentError):
+        log.error("Content problems, showing the 'being updated' page:\n%s", error)
+    else:
+        log.error("A page failed, showing the 'being updated' message", exc_info=error)
+
+
+P = ParamSpec("P")
+
+
+def calm_fragment(body: Callable[P, None]) -> Callable[P, None]:
+    """`st.fragment`, except that an error inside shows the calm message, never a traceback.
+
+    A fragment reruns on its own when its widgets change, outside app.py's guard, so it
+    needs a guard of its own.
+    """
+
+    @functools.wraps(body)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            body(*args, **kwargs)
+        except Exception as error:  # a patient must never see a traceback
+            _log(error)
+            st.warning(f"**{UPDATING_HEADING}.** {UPDATING_TEXT}")
+
+    return st.fragment(guarded)
+
+
+def urgent_notice(site: Site) -> None:
+    """A short notice, one tap from the warning signs."""
+    with st.container(border=True, key="urgent_notice"):
+        st.markdown(f"⚠️ {site.urgent_notice}")
+        st.page_link(page_script("urgent"), label=site.urgent_link_label, icon="🚑")
+
+
+def footer(site: Site) -> None:
+    st.divider()
+    st.caption(site.footer)
+
+
+def sources(label: str, references: list[Reference]) -> None:
+    """A short line naming the sources of a claim; the full list is on the About page."""
+    names = "; ".join(ref.short for ref in references)
+    st.caption(f"{label}: {names}")
+
+
+def facts(items: list[Fact], content: Content, sources_label: str) -> None:
+    for row_start in range(0, len(items), 2):
+        for column, fact in zip(st.columns(2), items[row_start : row_start + 2], strict=False):
+            with column, st.container(border=True, height="stretch"):
+                st.markdown(f"### {fact.headline}")
+                st.markdown(fact.text)
+                sources(sources_label, content.cite(fact.references))
+
+
+def tiles(items: list[Tile]) -> None:
+    """Large tiles to the other pages; each tile is one big link."""
+    for row_start in range(0, len(items), 2):
+        for column, tile in zip(st.columns(2), items[row_start : row_start + 2], strict=False):
+            with column, st.container(border=True, height="stretch"):
+                st.page_link(page_script(tile.page), label=f"**{tile.title}**", icon=tile.icon)
+                st.markdown(tile.text)
+
+
+def clinic_contact(content: Content) -> None:
+    clinic = content.clinic
+    with st.container(border=True, key="clinic_contact"):
+        st.subheader(content.site.contact_heading)
+        st.markdown(f"**{clinic.name}**  \n" + "  \n".join(clinic.address))
+        st.markdown(f"📞 [{clinic.phone}]({clinic.phone_link}) ({clinic.phone_hours})")
+        st.link_button(clinic.booking_label, clinic.booking_url, icon="📅")
+        st.info(clinic.kiosk_line, icon="💬")
+
+
+def reference_list(references: Iterable[Reference]) -> None:
+    """Every source, numbered, with a link where it has one and any caution in plain words."""
+    lines = []
+    for number, ref in enumerate(references, start=1):
+        line = f"{number}. {ref.citation}"
+        if ref.link:
+            line += f" [{ref.link.removeprefix('https://')}]({ref.link})"
+        if ref.note:
+            line += f"  \n   _{ref.note}_"
+        lines.append(line)
+    st.markdown("\n".join(lines))
+
+
+def review_table(reviews: Iterable[ReviewDate], page: AboutPage, today: date) -> None:
+    rows = [
+        {
+            page.file_label: review.file,
+            page.reviewed_label: uk_date(review.reviewed),
+            page.due_label: uk_date(review.review_due)
+            + (f" {page.overdue_label}" if review.review_due < today else ""),
+        }
+        for review in reviews
+    ]
+    st.table(rows)

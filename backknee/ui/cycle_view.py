@@ -1,0 +1,83 @@
+"""The compensation cycle on the home page: tap a step in the chart, or choose it below."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from backknee.charts import CHART_CONFIG, cycle_figure
+from backknee.cycle import describe, find_step, next_step, step_from_tap
+from backknee.loader import Content
+from backknee.models import Cycle
+from backknee.ui import chrome
+from backknee.ui.pages import page_script
+
+CHOSEN_KEY = "cycle_step"
+
+
+def _chart_key(chosen_id: str | None) -> str:
+    # A new key per chosen step starts the chart with no selection, so a second tap on
+    # the same step after choosing another one below still counts.
+    return f"cycle_chart_{chosen_id or 'none'}"
+
+
+def _on_tap(cycle: Cycle, chart_key: str) -> None:
+    tapped = step_from_tap(cycle, list(st.session_state[chart_key].selection.points))
+    if tapped is not None:
+        st.session_state[CHOSEN_KEY] = tapped
+
+
+@chrome.calm_fragment
+def cycle_explorer(cycle: Cycle, content: Content, sources_label: str) -> None:
+    """The interactive diagram, the step chooser and the chosen step's explanation.
+
+    A fragment: choosing a step reruns only this part of the page.
+    """
+    chosen = find_step(cycle, st.session_state.get(CHOSEN_KEY))
+    chart_key = _chart_key(chosen.id if chosen else None)
+    st.plotly_chart(
+        cycle_figure(cycle, chosen.id if chosen else None),
+        key=chart_key,
+        on_select=lambda: _on_tap(cycle, chart_key),
+        selection_mode="points",
+        config=CHART_CONFIG,
+        theme=None,
+        alt=describe(cycle),
+    )
+    st.pills(
+        cycle.choose_label,
+        options=[step.id for step in cycle.steps],
+        format_func=lambda step_id: _numbered_label(cycle, step_id),
+        key=CHOSEN_KEY,
+    )
+    with st.container(border=True, key="cycle_explanation"):
+        if chosen is None:
+            st.markdown(cycle.prompt)
+            return
+        number = cycle.steps.index(chosen) + 1
+        st.subheader(f"{number}. {chosen.label}")
+        st.markdown(chosen.explanation)
+        st.markdown(cycle.leads_to.format(next=next_step(cycle, chosen).label))
+        if chosen.link:
+            st.page_link(page_script(chosen.link.page), label=chosen.link.label, icon="➡️")
+        if chosen.references:
+            chrome.sources(sources_label, content.cite(chosen.references))
+
+
+def cycle_in_words(cycle: Cycle, content: Content, sources_label: str) -> None:
+    """The same cycle as a numbered list, for screen readers and for print."""
+    st.subheader(cycle.text_heading)
+    st.markdown(
+        "\n".join(
+            f"{number}. **{step.label}.** {step.explanation}"
+            for number, step in enumerate(cycle.steps, start=1)
+        )
+    )
+    with st.container(border=True):
+        st.markdown(f"#### {cycle.closing.headline}")
+        st.markdown(cycle.closing.text)
+        chrome.sources(sources_label, content.cite(cycle.closing.references))
+
+
+def _numbered_label(cycle: Cycle, step_id: str) -> str:
+    step = find_step(cycle, step_id)
+    return f"{cycle.steps.index(step) + 1}. {step.label}" if step else step_id

@@ -1,0 +1,156 @@
+"""Every page runs in a real Streamlit session and shows what a patient needs."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+import pytest
+
+from backknee.loader import load_content
+from backknee.models import AboutPage, HomePage, UrgentPage
+from backknee.ui.pages import page_script
+from tests.app.conftest import all_text, registered_pages
+from tests.conftest import CONTENT, ROOT
+
+CONTENT_NOW = load_content(CONTENT)
+HOME = CONTENT_NOW.page("home", HomePage)
+CALM = "This guide is being updated"
+
+
+def test_every_page_script_and_every_page_file_are_registered():
+    scripts = {f"app_pages/{p.name}" for p in (ROOT / "app_pages").glob("*.py")}
+    with_content = {page_script(page_id) for page_id in CONTENT_NOW.pages}
+    assert set(registered_pages()) == scripts == with_content
+
+
+@pytest.mark.parametrize("script", registered_pages())
+def test_every_registered_page_runs_without_an_exception(open_page, script):
+    at = open_page(script)
+    assert not at.exception
+    page_id = script.removeprefix("app_pages/").removesuffix(".py")
+    assert [t.value for t in at.title] == [CONTENT_NOW.pages[page_id].heading]
+    assert CALM not in all_text(at)
+
+
+@pytest.mark.parametrize("script", [s for s in registered_pages() if not s.endswith("urgent.py")])
+def test_every_other_page_has_the_warning_signs_one_tap_away(open_page, script):
+    at = open_page(script)
+    links = [link for link in at.get("page_link") if link.proto.page == "urgent"]
+    assert links, "no link to the urgent-help page"
+    assert CONTENT_NOW.site.urgent_notice in all_text(at)
+
+
+@pytest.mark.parametrize("script", registered_pages())
+def test_every_page_ends_with_the_not_a_diagnosis_footer(open_page, script):
+    at = open_page(script)
+    assert at.caption[-1].value == CONTENT_NOW.site.footer
+
+
+def test_home_shows_the_facts_with_their_sources(open_page):
+    text = all_text(open_page())
+    for fact in HOME.facts:
+        assert fact.headline in text
+        assert fact.text in text
+        for ref in CONTENT_NOW.cite(fact.references):
+            assert ref.short in text
+
+
+def test_home_shows_the_cycle_as_a_chart_and_as_words(open_page):
+    at = open_page()
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert figure["data"][0]["customdata"] == [step.id for step in HOME.cycle.steps]
+    text = all_text(at)
+    for number, step in enumerate(HOME.cycle.steps, start=1):
+        assert f"{number}. **{step.label}.** {step.explanation}" in text
+    assert HOME.cycle.prompt in text
+
+
+def test_choosing_a_cycle_step_shows_its_explanation_and_what_comes_next(open_page):
+    at = open_page()
+    at.pills(key="cycle_step").set_value("knee-load").run()
+    assert "3. More load on the knees" in [s.value for s in at.subheader]
+    text = all_text(at)
+    assert "This leads to: Knee pain." in text
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert figure["data"][1]["text"][2].startswith("<b>"), "the chosen step is bold in the chart"
+
+    at.pills(key="cycle_step").set_value("back-pain").run()
+    assert "1. Back pain" in [s.value for s in at.subheader]
+    step_link = HOME.cycle.steps[0].link
+    assert step_link is not None
+    assert any(
+        link.proto.page == step_link.page and link.proto.label == step_link.label
+        for link in at.get("page_link")
+    )
+
+
+def test_the_urgent_page_groups_every_warning_sign_by_what_to_do(open_page):
+    at = open_page("app_pages/urgent.py")
+    headers = [h.value for h in at.header]
+    assert headers == [f"{lv.icon} {lv.heading}" for lv in CONTENT_NOW.red_flags.levels]
+    assert "999" in headers[0] and "111" in headers[1] and "GP" in headers[2]
+    text = all_text(at)
+    for level in CONTENT_NOW.red_flags.levels:
+        for sign in level.back + level.knee:
+            assert sign.text in text
+    assert CONTENT_NOW.page("urgent", UrgentPage).not_sure in text
+    assert CONTENT_NOW.clinic.phone in text
+
+
+def test_about_lists_every_source_and_when_each_file_was_reviewed(open_page):
+    at = open_page("app_pages/about.py")
+    text = all_text(at)
+    for ref in CONTENT_NOW.references.values():
+        assert ref.citation in text
+    for clinic_article_ref in ("wolfe-1996", "ito-2017", "washio-2001"):
+        assert clinic_article_ref in CONTENT_NOW.references
+    table = at.table[0].value
+    about = CONTENT_NOW.page("about", AboutPage)
+    assert sorted(table[about.file_label]) == sorted(r.file for r in CONTENT_NOW.reviews)
+    assert len(table) == 7
+
+
+def test_a_broken_content_folder_shows_the_calm_page_not_a_traceback(open_page, content_copy, monkeypatch):
+    (content_copy / "clinic.yaml").write_text("name: [unclosed\n")
+    monkeypatch.setenv("BACKKNEE_CONTENT_DIR", str(content_copy))
+    at = open_page()
+    assert not at.exception
+    assert [t.value for t in at.title] == [CALM]
+    assert "999" in all_text(at) and "Traceback" not in all_text(at)
+
+
+def test_a_page_that_fails_shows_the_calm_page_not_a_traceback(open_page, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in the chart")
+
+    monkeypatch.setattr("backknee.ui.cycle_view.cycle_figure", broken)
+    at = open_page()
+    assert not at.exception
+    assert [t.value for t in at.title] == [HOME.heading], "the rest of the page still shows"
+    assert any(CALM in w.value for w in at.warning)
+    assert "a bug in the chart" not in all_text(at)
+
+
+def test_a_content_edit_shows_up_without_a_restart(content_copy, monkeypatch, open_page):
+    monkeypatch.setenv("BACKKNEE_CONTENT_DIR", str(content_copy))
+    at = open_page("app_pages/urgent.py")
+    assert at.title[0].value == "Is this urgent?"
+    path = content_copy / "pages" / "urgent.yaml"
+    path.write_text(path.read_text().replace("heading: Is this urgent?", "heading: Do I need help now?"))
+    later = time.time() + 5
+    os.utime(path, (later, later))
+    at.run()
+    assert at.title[0].value == "Do I need help now?"
+
+
+def test_a_failure_outside_the_cycle_shows_the_calm_page_not_a_traceback(open_page, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("a bug in the facts")
+
+    monkeypatch.setattr("backknee.ui.chrome.facts", broken)
+    at = open_page()
+    assert not at.exception
+    assert CALM in [t.value for t in at.title]
+    assert "a bug in the facts" not in all_text(at)

@@ -1,0 +1,111 @@
+"""Every content file is valid, every source resolves, and patient text is easy to read."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import textstat
+import yaml
+
+from backknee.errors import ContentError
+from backknee.loader import SINGLE_FILES, load_content
+from backknee.models import PAGE_MODELS, Reviewed, walk
+from tests.conftest import CONTENT
+
+FILES = sorted(CONTENT.rglob("*.yaml"))
+MAX_GRADE = 8
+MIN_WORDS = 40
+
+
+def _problems_by_file() -> dict[str, list[str]]:
+    try:
+        load_content(CONTENT)
+    except ContentError as error:
+        found: dict[str, list[str]] = defaultdict(list)
+        for problem in error.problems:
+            found[problem.file].append(str(problem))
+        return found
+    return {}
+
+
+PROBLEMS = _problems_by_file()
+
+
+def shown(path: Path) -> str:
+    return f"content/{path.relative_to(CONTENT)}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=shown)
+def test_every_content_file_is_valid(path):
+    assert not PROBLEMS.get(shown(path)), "\n".join(PROBLEMS[shown(path)])
+
+
+def test_the_check_found_every_file_it_should():
+    expected = {f"content/{name}" for name in SINGLE_FILES} | {f"content/pages/{p}.yaml" for p in PAGE_MODELS}
+    assert {shown(p) for p in FILES} == expected, (
+        "a content file is missing, or one is not checked by a model"
+    )
+
+
+def test_every_reference_cited_anywhere_resolves():
+    content = load_content(CONTENT)
+    cited = {ref for page in content.pages.values() for ref in _cited(page)} | {
+        ref for level in content.red_flags.levels for ref in level.references
+    }
+    assert cited, "the pages should cite their sources"
+    assert cited <= set(content.references)
+
+
+def _cited(model: Reviewed) -> set[str]:
+    return {value for path, value in walk(model) if ".references[" in f".{path}" and isinstance(value, str)}
+
+
+def plain(text: str) -> str:
+    """Markdown to plain words: link text kept, emphasis marks dropped."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
+    return re.sub(r"[*_#>`]", "", text)
+
+
+def patient_text_blocks() -> list[tuple[str, str, str]]:
+    """(file, field, text) for every text of MIN_WORDS words or more that a patient reads."""
+    blocks = []
+    for path in FILES:
+        if path.name == "references.yaml":
+            continue  # citations, not our prose
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for field, value in _leaves(data):
+            if isinstance(value, str) and len(plain(value).split()) >= MIN_WORDS:
+                blocks.append((shown(path), field, plain(value)))
+    return blocks
+
+
+def _leaves(value: object, path: str = ""):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for number, item in enumerate(value, start=1):
+            yield from _leaves(item, f"{path}[{number}]")
+    else:
+        yield path, value
+
+
+BLOCKS = patient_text_blocks()
+
+
+def test_the_reading_level_test_scores_the_long_texts():
+    scored = {(file, field) for file, field, _ in BLOCKS}
+    assert ("content/pages/home.yaml", "intro") in scored
+    assert ("content/red_flags.yaml", "levels[3].action") in scored
+
+
+@pytest.mark.parametrize(("file", "field", "text"), BLOCKS, ids=[f"{f}:{field}" for f, field, _ in BLOCKS])
+def test_patient_text_reads_at_grade_8_or_below(file, field, text):
+    grade = textstat.flesch_kincaid_grade(text)
+    assert grade <= MAX_GRADE, (
+        f"{file}: {field}: reading grade {grade:.1f} is above {MAX_GRADE} (reading age 9-11). "
+        "Use shorter sentences and shorter words, and explain any medical word."
+    )

@@ -1,0 +1,173 @@
+"""The content model accepts the real files and explains every kind of bad file to the editor."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from backknee.errors import ContentError, ContentProblem
+from backknee.loader import load_content
+from tests.conftest import CONTENT, ROOT
+
+
+def problems_in(folder: Path) -> list[ContentProblem]:
+    with pytest.raises(ContentError) as caught:
+        load_content(folder)
+    return caught.value.problems
+
+
+def only_problem(folder: Path) -> ContentProblem:
+    problems = problems_in(folder)
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]
+
+
+def test_the_real_content_folder_is_accepted():
+    content = load_content(CONTENT)
+    assert set(content.pages) == {"home", "urgent", "about"}
+    assert "wolfe-1996" in content.references
+    assert [level.level for level in content.red_flags.levels] == ["emergency", "urgent", "routine"]
+
+
+def test_a_missing_field_is_named_with_its_file_and_field(content_copy, edit_yaml):
+    edit_yaml("clinic.yaml", lambda data: data.pop("phone"))
+    problem = only_problem(content_copy)
+    assert str(problem) == "content/clinic.yaml: phone: this is required but missing"
+
+
+def test_an_unknown_key_is_refused_and_the_allowed_fields_are_listed(content_copy, edit_yaml):
+    edit_yaml("pages/home.yaml", lambda data: data["facts"][1].update(heading="Oops"))
+    problem = only_problem(content_copy)
+    assert problem.file == "content/pages/home.yaml"
+    assert problem.field == "facts[2].heading"
+    assert "'heading' is not a field we know" in problem.message
+    assert "headline, text, references" in problem.message
+
+
+def test_a_wrong_type_says_what_was_expected(content_copy, edit_yaml):
+    edit_yaml("pages/urgent.yaml", lambda data: data.update(heading=12))
+    problem = only_problem(content_copy)
+    assert str(problem) == "content/pages/urgent.yaml: heading: should be text, but is 12"
+
+
+def test_an_unknown_reference_id_is_named(content_copy, edit_yaml):
+    edit_yaml("pages/home.yaml", lambda data: data["facts"][0]["references"].append("wolfe-1997"))
+    problem = only_problem(content_copy)
+    assert str(problem) == (
+        "content/pages/home.yaml: facts[1].references[3]: 'wolfe-1997' is not in content/references.yaml"
+    )
+
+
+def test_a_bad_date_is_explained(content_copy):
+    path = content_copy / "site.yaml"
+    path.write_text(path.read_text().replace("reviewed: 2026-11-25", "reviewed: 2026-13-01"))
+    problem = only_problem(content_copy)
+    assert problem.file == "content/site.yaml"
+    assert problem.field == "reviewed"
+    assert "'2026-13-01' is not a date" in problem.message
+
+
+def test_a_yaml_syntax_error_gives_its_line_number(content_copy):
+    path = content_copy / "clinic.yaml"
+    lines = path.read_text().splitlines()
+    broken_line = next(i for i, line in enumerate(lines) if line.startswith("phone_hours:"))
+    lines[broken_line] = "phone_hours: [Monday to Friday"
+    path.write_text("\n".join(lines) + "\n")
+    problem = only_problem(content_copy)
+    assert problem.file == "content/clinic.yaml"
+    assert problem.field.startswith("line ")
+    assert int(problem.field.removeprefix("line ")) >= broken_line + 1
+    assert problem.message.startswith("could not read this file")
+
+
+def test_a_repeated_key_is_refused_with_its_line(content_copy):
+    path = content_copy / "site.yaml"
+    path.write_text(path.read_text() + "footer: A second footer\n")
+    problem = only_problem(content_copy)
+    assert problem.field == f"line {len(path.read_text().splitlines())}"
+    assert "'footer' appears twice" in problem.message
+
+
+def test_every_problem_is_reported_at_once(content_copy, edit_yaml):
+    edit_yaml("clinic.yaml", lambda data: data.pop("name"))
+    edit_yaml("red_flags.yaml", lambda data: data["levels"][0]["back"][0].pop("text"))
+    fields = {(p.file, p.field) for p in problems_in(content_copy)}
+    assert fields == {
+        ("content/clinic.yaml", "name"),
+        ("content/red_flags.yaml", "levels[1].back[1].text"),
+    }
+
+
+def test_a_page_id_must_match_its_file_name(content_copy, edit_yaml):
+    edit_yaml("pages/about.yaml", lambda data: data.update(id="about-us"))
+    assert str(only_problem(content_copy)) == (
+        "content/pages/about.yaml: id: the id 'about-us' must match the file name 'about'"
+    )
+
+
+def test_the_next_review_must_come_after_the_last(content_copy, edit_yaml):
+    edit_yaml("pages/home.yaml", lambda data: data.update(review_due="2026-01-01"))
+    problem = only_problem(content_copy)
+    assert "review_due (2026-01-01) must be after reviewed (2026-11-25)" in problem.message
+
+
+def test_a_tile_to_a_page_that_does_not_exist_is_refused(content_copy, edit_yaml):
+    edit_yaml("pages/home.yaml", lambda data: data["tiles"][0].update(page="posture"))
+    problem = only_problem(content_copy)
+    assert (problem.file, problem.field) == ("content/pages/home.yaml", "tiles[1].page")
+    assert problem.message == "there is no page 'posture': link only to pages in content/pages/"
+
+
+def test_warning_sign_levels_must_keep_their_order(content_copy, edit_yaml):
+    edit_yaml("red_flags.yaml", lambda data: data["levels"].reverse())
+    assert "levels must be emergency, urgent, routine, in that order" in only_problem(content_copy).message
+
+
+def test_a_bad_id_explains_how_to_write_one(content_copy, edit_yaml):
+    edit_yaml("red_flags.yaml", lambda data: data["levels"][0]["knee"][0].update(id="Knee Shape"))
+    problem = only_problem(content_copy)
+    assert problem.field == "levels[1].knee[1].id"
+    assert "lower-case letters, numbers and dashes" in problem.message
+
+
+def test_a_missing_file_is_reported(content_copy):
+    (content_copy / "site.yaml").unlink()
+    assert str(only_problem(content_copy)) == "content/site.yaml: file: this file is missing"
+
+
+def test_an_unknown_page_file_is_reported(content_copy):
+    (content_copy / "pages" / "posture.yaml").write_text("id: posture\n")
+    assert "there is no page called 'posture'" in only_problem(content_copy).message
+
+
+def run_check(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "backknee", "check", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_check_command_passes_on_the_real_content_with_a_summary():
+    result = run_check()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("Content OK: 3 pages, 22 references")
+
+
+def test_the_check_command_fails_on_a_broken_copy_naming_file_and_field(content_copy, edit_yaml):
+    edit_yaml("clinic.yaml", lambda data: data.update(booking_url="www.example.org"))
+    edit_yaml("pages/home.yaml", lambda data: data["cycle"].pop("steps"))
+    result = run_check(str(content_copy))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert (
+        "content/clinic.yaml: booking_url: 'www.example.org' is not right here: write a full web address"
+        in (lines[0])
+    )
+    assert lines[1] == "content/pages/home.yaml: cycle.steps: this is required but missing"
+    assert lines[-1].startswith("2 problems found")

@@ -116,6 +116,7 @@ class Clinic(Reviewed):
 
     name: Text
     phone: Phone
+    call_label: Text
     phone_hours: Text
     booking_url: WebAddress
     booking_label: Text

@@ -31,13 +31,16 @@ UPDATING_TEXT = (
 
 
 @cache
-def _style() -> str:
-    return (Path(__file__).parent / "style.css").read_text(encoding="utf-8")
+def _asset(name: str) -> str:
+    return (Path(__file__).parent / name).read_text(encoding="utf-8")
 
 
 def apply_style() -> None:
-    """Touch-friendly sizes and print rules, shared by every page."""
-    st.html(f"<style>{_style()}</style>")
+    """Shared by every page: touch-friendly sizes and print rules, and the touch-screen
+    fixes in browser_fixes.js."""
+    st.html(f"<style>{_asset('style.css')}</style>")
+    # Our own fixed script, never text from a patient, a URL or a content file.
+    st.html(f"<script>{_asset('browser_fixes.js')}</script>", unsafe_allow_javascript=True)
 
 
 def show_updating_page(error: BaseException) -> None:
@@ -97,7 +100,7 @@ def facts(items: list[Fact], content: Content, sources_label: str) -> None:
     for row_start in range(0, len(items), 2):
         for column, fact in zip(st.columns(2), items[row_start : row_start + 2], strict=False):
             with column, st.container(border=True, height="stretch"):
-                st.markdown(f"### {fact.headline}")
+                st.subheader(fact.headline)
                 st.markdown(fact.text)
                 sources(sources_label, content.cite(fact.references))
 
@@ -116,7 +119,8 @@ def clinic_contact(content: Content) -> None:
     with st.container(border=True, key="clinic_contact"):
         st.subheader(content.site.contact_heading)
         st.markdown(f"**{clinic.name}**  \n" + "  \n".join(clinic.address))
-        st.markdown(f"📞 [{clinic.phone}]({clinic.phone_link}) ({clinic.phone_hours})")
+        st.link_button(f"{clinic.call_label}: {clinic.phone}", clinic.phone_link, icon="📞")
+        st.caption(clinic.phone_hours)
         st.link_button(clinic.booking_label, clinic.booking_url, icon="📅")
         st.info(clinic.kiosk_line, icon="💬")
 

@@ -73,7 +73,7 @@ def cycle_in_words(cycle: Cycle, content: Content, sources_label: str) -> None:
         )
     )
     with st.container(border=True):
-        st.markdown(f"#### {cycle.closing.headline}")
+        st.subheader(cycle.closing.headline)
         st.markdown(cycle.closing.text)
         chrome.sources(sources_label, content.cite(cycle.closing.references))
 

@@ -96,7 +96,8 @@ def test_the_urgent_page_groups_every_warning_sign_by_what_to_do(open_page):
         for sign in level.back + level.knee:
             assert sign.text in text
     assert CONTENT_NOW.page("urgent", UrgentPage).not_sure in text
-    assert CONTENT_NOW.clinic.phone in text
+    call = [b for b in at.get("link_button") if CONTENT_NOW.clinic.phone in b.proto.label]
+    assert call and call[0].proto.url == CONTENT_NOW.clinic.phone_link
 
 
 def test_about_lists_every_source_and_when_each_file_was_reviewed(open_page):

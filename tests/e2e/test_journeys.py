@@ -1,0 +1,148 @@
+"""What a patient does in a real browser, at the screen sizes people use."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from backknee.loader import load_content
+from backknee.models import HomePage
+from tests.conftest import CONTENT
+from tests.e2e.conftest import DESKTOP, PHONE, SCREENS, TABLET_LANDSCAPE, TABLET_PORTRAIT, Visit, running_app
+
+CONTENT_NOW = load_content(CONTENT)
+HOME = CONTENT_NOW.page("home", HomePage)
+PAGES = [  # (navigation title, address, main heading)
+    ("Home", "", HOME.heading),
+    ("Is this urgent?", "urgent", CONTENT_NOW.pages["urgent"].heading),
+    ("About and sources", "about", CONTENT_NOW.pages["about"].heading),
+]
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+CONTROLS_UNDER_44_PX = """() => {
+    const inText = '[data-testid=stMarkdownContainer] p, [data-testid=stMarkdownContainer] li';
+    return [...document.querySelectorAll('a, button, [role=button], input, select, summary')]
+        .filter(e => e.offsetParent !== null && e.dataset.testid !== 'stSkipToContent')
+        .filter(e => !e.closest(inText))  // links inside a sentence are exempt (WCAG 2.5.8)
+        .map(e => [e.innerText || e.getAttribute('aria-label') || e.tagName, e.getBoundingClientRect()])
+        .filter(([, r]) => r.width < 44 || r.height < 44)
+        .map(([name, r]) => `${name.trim().slice(0, 40)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+}"""
+
+
+def outside_requests(tab: Visit) -> list[str]:
+    return [url for url in tab.requests if urlsplit(url).scheme in {"http", "https", "ws", "wss"}
+            and urlsplit(url).hostname not in LOOPBACK]  # fmt: skip
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: s.name)
+def test_home_loads_and_every_page_can_be_reached_from_the_navigation(visit, screen):
+    tab = visit(screen)
+    tab.open()
+    assert tab.page.locator("h1").first.inner_text() == HOME.heading
+    assert tab.page.title() == "Home · Back & Knee"
+    tab.screenshot("home")
+    for title, _, heading in PAGES[1:] + PAGES[:1]:
+        tab.go_to(title, heading)
+        assert tab.page.locator("h1").first.inner_text() == heading
+        tab.screenshot(title.lower().replace(" ", "-").replace("?", ""))
+
+
+def test_a_deep_link_on_a_freshly_started_server_still_shows_the_whole_app(browser):
+    with running_app() as url:
+        context = browser.new_context(viewport={"width": 1024, "height": 768})
+        page = context.new_page()
+        page.goto(f"{url}/about")
+        page.wait_for_selector("h1")
+        page.get_by_test_id("stTopNavLink").first.wait_for(timeout=30_000)
+        assert page.get_by_test_id("stTopNavLink").count() == len(PAGES)
+        assert page.get_by_test_id("stSidebarNav").count() == 0
+        assert page.get_by_text(CONTENT_NOW.site.urgent_notice).count() == 1
+        context.close()
+
+
+@pytest.mark.parametrize("screen", [TABLET_LANDSCAPE, PHONE], ids=lambda s: s.name)
+def test_the_warning_signs_are_one_tap_from_every_page(visit, screen):
+    for _, path, _ in PAGES:
+        if path == "urgent":
+            continue
+        tab = visit(screen)
+        tab.open(path)
+        tab.page.get_by_role("link", name=CONTENT_NOW.site.urgent_link_label).tap()
+        tab.page.get_by_role("heading", level=1, name="Is this urgent?").wait_for()
+        emergency = CONTENT_NOW.red_flags.levels[0].heading
+        tab.wait_until_settled(expect_text=emergency)
+        assert tab.page.get_by_role("heading", level=2, name=emergency).is_visible()
+
+
+def test_tapping_a_step_in_the_cycle_shows_its_explanation(visit):
+    tab = visit(TABLET_LANDSCAPE)
+    tab.open()
+    step = HOME.cycle.steps[2]
+    marker = tab.page.locator(".js-plotly-plot .scatterlayer .trace").first.locator(".point").nth(2)
+    marker.scroll_into_view_if_needed()
+    box = marker.bounding_box()
+    assert box and box["width"] >= 44 and box["height"] >= 44, "each step is a finger-sized target"
+    tab.page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    explanation = tab.page.locator(".st-key-cycle_explanation")
+    explanation.get_by_text(f"3. {step.label}").wait_for(timeout=15_000)
+    assert step.explanation[:60] in explanation.inner_text().replace("\n", " ")
+    tab.screenshot("cycle-tapped")
+
+
+def test_choosing_a_step_below_the_cycle_shows_its_explanation(visit):
+    tab = visit(PHONE)
+    tab.open()
+    step = HOME.cycle.steps[4]
+    tab.page.get_by_role("radio", name=f"5. {step.label}").tap()
+    explanation = tab.page.locator(".st-key-cycle_explanation")
+    explanation.get_by_text(f"5. {step.label}").wait_for(timeout=15_000)
+    assert "This leads to: " + HOME.cycle.steps[5].label in explanation.inner_text()
+
+
+def test_no_request_leaves_the_app_host_during_a_full_visit(visit):
+    tab = visit(TABLET_LANDSCAPE)
+    tab.open()
+    tab.page.get_by_role("radio", name=f"1. {HOME.cycle.steps[0].label}").tap()
+    tab.page.locator(".st-key-cycle_explanation").get_by_text("1. Back pain").wait_for()
+    for title, _, heading in PAGES[1:]:
+        tab.go_to(title, heading)
+    assert len(tab.requests) > 10, "the visit should have loaded the app"
+    assert outside_requests(tab) == []
+
+
+@pytest.mark.parametrize("screen", [DESKTOP, PHONE], ids=lambda s: s.name)
+@pytest.mark.parametrize(("title", "path", "heading"), PAGES, ids=[p[0] for p in PAGES])
+def test_axe_finds_no_accessibility_violations(visit, screen, title, path, heading):
+    tab = visit(screen)
+    tab.open(path)
+    tab.page.wait_for_timeout(500)  # let the chart finish drawing
+    results = Axe().run(
+        tab.page,
+        options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    )
+    violations = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+    assert violations == []
+
+
+@pytest.mark.parametrize("screen", [TABLET_LANDSCAPE, TABLET_PORTRAIT], ids=lambda s: s.name)
+def test_every_control_is_big_enough_for_a_finger_on_a_tablet(visit, screen):
+    for _, path, _ in PAGES:
+        tab = visit(screen)
+        tab.open(path)
+        small = tab.page.evaluate(CONTROLS_UNDER_44_PX)
+        assert small == [], f"on /{path}: controls smaller than 44 px"
+
+
+def test_the_favicon_is_drawn_locally(visit):
+    tab = visit(DESKTOP)
+    tab.open()
+    icons = tab.page.eval_on_selector_all("link[rel~=icon]", "links => links.map(l => l.href)")
+    assert icons
+    for href in icons:
+        host = urlsplit(href).hostname
+        assert href.startswith("data:") or host in LOOPBACK, href

@@ -37,6 +37,7 @@ lint: $(VENV)/.dev
 ## Server time per page interaction against a bare Streamlit app; see docs/performance.md
 bench: $(VENV)/.dev
 	$(PY) bench/bench_pages.py
+	$(PY) bench/bench_browser.py
 
 ## Debian's Chromium for the browser tests (installed with apt when missing and run as root)
 chromium:

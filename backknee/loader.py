@@ -103,6 +103,8 @@ class Content:
     site: Site
     pages: Mapping[str, Page]
     reviews: tuple[ReviewDate, ...]
+    version: float
+    """When the content folder last changed: a key for anything built from this content."""
 
     def page(self, page_id: str, kind: type[M]) -> M:
         """The content of one page, checked to be of the expected kind."""
@@ -164,6 +166,7 @@ def load_content(folder: Path | None = None) -> Content:
         site=_typed(models["site.yaml"], Site),
         pages={k: _typed(v, Page) for k, v in pages.items()},
         reviews=tuple(ReviewDate(_shown(label), m.reviewed, m.review_due) for label, m in models.items()),
+        version=latest_change(folder),
     )
 
 

@@ -83,12 +83,15 @@ class Reference(Model):
 
     @property
     def short(self) -> str:
-        """A short name for the source, such as 'Wolfe and others, 1996'."""
+        """A short name that tells sources apart: 'Wolfe and others, 1996', 'NICE guideline
+        NG59', 'NHS: Back pain'."""
+        if self.kind == ReferenceKind.GUIDELINE:
+            return self.published_in
+        if self.kind == ReferenceKind.PATIENT_INFORMATION:
+            return f"{self.authors}: {self.title}"
         names = [name.strip() for name in self.authors.split(",")]
-        first = names[0].split(" ")[0] if self.kind != ReferenceKind.GUIDELINE else names[0]
-        if self.kind == ReferenceKind.PATIENT_INFORMATION or len(names) == 1:
-            return f"{names[0] if len(names) == 1 else first}, {self.year}"
-        return f"{first} and others, {self.year}"
+        surname = names[0].split(" ")[0]
+        return f"{surname} and others, {self.year}" if len(names) > 1 else f"{surname}, {self.year}"
 
     @property
     def citation(self) -> str:
@@ -238,13 +241,16 @@ class Cycle(Model):
 
     @model_validator(mode="after")
     def _templates_fill(self) -> Cycle:
-        for name, needs in (("diagram_alt", "{count} and {steps}"), ("leads_to", "{next}")):
+        for name, needed in (("diagram_alt", ("{steps}",)), ("leads_to", ("{next}",))):
             template: str = getattr(self, name)
+            missing = [placeholder for placeholder in needed if placeholder not in template]
+            if missing:
+                raise ValueError(f"{name} must keep {', '.join(missing)}: the app puts the words there")
             try:
                 template.format(count=0, steps="", next="")
             except (KeyError, IndexError, ValueError):
                 raise ValueError(
-                    f"{name} may use only {needs} inside curly brackets; check the brackets"
+                    f"{name} may use only {{count}}, {{steps}} and {{next}} inside curly brackets"
                 ) from None
         return self
 

@@ -38,9 +38,13 @@ def _asset(name: str) -> str:
 def apply_style() -> None:
     """Shared by every page: touch-friendly sizes and print rules, and the touch-screen
     fixes in browser_fixes.js."""
-    st.html(f"<style>{_asset('style.css')}</style>")
-    # Our own fixed script, never text from a patient, a URL or a content file.
-    st.html(f"<script>{_asset('browser_fixes.js')}</script>", unsafe_allow_javascript=True)
+    # Our own fixed style and script, never text from a patient, a URL or a content file.
+    st.html(_page_assets(), unsafe_allow_javascript=True)
+
+
+@cache
+def _page_assets() -> str:
+    return f"<style>{_asset('style.css')}</style><script>{_asset('browser_fixes.js')}</script>"
 
 
 def show_updating_page(error: BaseException) -> None:
@@ -97,6 +101,7 @@ def sources(label: str, references: list[Reference]) -> None:
 
 
 def facts(items: list[Fact], content: Content, sources_label: str) -> None:
+    """The key facts as cards, two to a row (one on a phone), each row of equal height."""
     for row_start in range(0, len(items), 2):
         for column, fact in zip(st.columns(2), items[row_start : row_start + 2], strict=False):
             with column, st.container(border=True, height="stretch"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from backknee.charts import CHART_CONFIG, cycle_figure
@@ -20,6 +21,13 @@ def _chart_key(chosen_id: str | None) -> str:
     return f"cycle_chart_{chosen_id or 'none'}"
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _figure(content_version: float, chosen_id: str | None, _cycle: Cycle) -> go.Figure:
+    # Building the figure costs about 10 ms; there are only a few (one per chosen step), so
+    # every session shares them. Read-only: st.plotly_chart only serialises the figure.
+    return cycle_figure(_cycle, chosen_id)
+
+
 def _on_tap(cycle: Cycle, chart_key: str) -> None:
     tapped = step_from_tap(cycle, list(st.session_state[chart_key].selection.points))
     if tapped is not None:
@@ -35,7 +43,7 @@ def cycle_explorer(cycle: Cycle, content: Content, sources_label: str) -> None:
     chosen = find_step(cycle, st.session_state.get(CHOSEN_KEY))
     chart_key = _chart_key(chosen.id if chosen else None)
     st.plotly_chart(
-        cycle_figure(cycle, chosen.id if chosen else None),
+        _figure(content.version, chosen.id if chosen else None, cycle),
         key=chart_key,
         on_select=lambda: _on_tap(cycle, chart_key),
         selection_mode="points",

@@ -126,7 +126,7 @@ def test_a_page_that_fails_shows_the_calm_page_not_a_traceback(open_page, monkey
     def broken(*args, **kwargs):
         raise RuntimeError("a bug in the chart")
 
-    monkeypatch.setattr("backknee.ui.cycle_view.cycle_figure", broken)
+    monkeypatch.setattr("backknee.ui.cycle_view._figure", broken)
     at = open_page()
     assert not at.exception
     assert [t.value for t in at.title] == [HOME.heading], "the rest of the page still shows"

@@ -87,11 +87,13 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(extra_env: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve app.py on a free loopback port, as `make run` would; yield its address."""
+def running_app(script: str = "app.py", extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve a script (app.py unless told) on a free loopback port, as `make run` would;
+    yield its address."""
     port = _free_port()
+    ARTIFACTS.mkdir(exist_ok=True)
     command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
+        sys.executable, "-m", "streamlit", "run", script,
         "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
         "--server.fileWatcherType=none", "--browser.gatherUsageStats=false",
     ]  # fmt: skip

@@ -171,3 +171,15 @@ def test_the_check_command_fails_on_a_broken_copy_naming_file_and_field(content_
     )
     assert lines[1] == "content/pages/home.yaml: cycle.steps: this is required but missing"
     assert lines[-1].startswith("2 problems found")
+
+
+def test_the_chart_description_must_keep_the_place_for_the_steps(content_copy, edit_yaml):
+    edit_yaml("pages/home.yaml", lambda data: data["cycle"].update(diagram_alt="A picture of a cycle."))
+    problem = only_problem(content_copy)
+    assert problem.field == "cycle"
+    assert "diagram_alt must keep {steps}" in problem.message
+
+
+def test_a_misspelt_placeholder_is_explained(content_copy, edit_yaml):
+    edit_yaml("pages/home.yaml", lambda data: data["cycle"].update(leads_to="Next: {next} {nxt}"))
+    assert "may use only {count}, {steps} and {next}" in only_problem(content_copy).message

@@ -15,9 +15,11 @@ def test_a_study_with_several_authors_is_named_after_the_first():
     assert CONTENT_NOW.references["wolfe-1996"].short == "Wolfe and others, 1996"
 
 
-def test_a_guideline_and_an_nhs_page_are_named_after_their_publisher():
-    assert CONTENT_NOW.references["nice-ng59"].short == "NICE, 2016"
-    assert CONTENT_NOW.references["nhs-back-pain"].short.startswith("NHS, ")
+def test_guidelines_and_nhs_pages_have_names_that_tell_them_apart():
+    assert CONTENT_NOW.references["nice-ng59"].short == "NICE guideline NG59"
+    assert CONTENT_NOW.references["nhs-back-pain"].short == "NHS: Back pain"
+    shorts = [ref.short for ref in CONTENT_NOW.references.values()]
+    assert len(shorts) == len(set(shorts)), "two sources share a short name"
 
 
 def test_a_source_links_to_its_doi_first_then_its_web_address():

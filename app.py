@@ -27,8 +27,11 @@ st.set_page_config(page_title=f"{page.title} · Back & Knee")
 
 if page.url_path != "urgent":
     chrome.urgent_notice(content.site)
+body = st.empty()
 try:
-    page.run()
-except Exception as error:  # a patient must never see a traceback
+    with body.container():
+        page.run()
+except Exception as error:  # a patient must never see a traceback, nor half a page
+    body.empty()
     chrome.show_updating_page(error)
 chrome.footer(content.site)

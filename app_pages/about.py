@@ -23,6 +23,6 @@ chrome.reference_list(content.references.values())
 
 st.header(page.reviews_heading)
 st.markdown(page.reviews_intro)
-chrome.review_table(content.reviews, page, date.today())
+chrome.review_list(content.reviews, page, date.today())
 
 chrome.clinic_contact(content)

@@ -12,6 +12,7 @@ flags = content.red_flags
 
 st.title(page.heading)
 st.markdown(page.intro)
+chrome.sources(page.sources_label, content.cite(page.references))
 
 for level in flags.levels:
     with st.container(border=True, key=f"level_{level.level}"):
@@ -22,7 +23,7 @@ for level in flags.levels:
         ):
             with column:
                 st.subheader(label)
-                st.markdown("\n".join(f"- {sign.text}" for sign in signs))
+                chrome.bullet_list(sign.text for sign in signs)
         chrome.sources(page.sources_label, content.cite(level.references))
 
 st.info(page.not_sure, icon="📞")

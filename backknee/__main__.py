@@ -26,11 +26,20 @@ def check(folder: Path, today: date) -> int:
     overdue = [r for r in content.reviews if r.review_due < today]
     for review in overdue:
         print(f"{review.file}: review_due: note: the review was due on {review.review_due}")
+    unchecked = [r for r in content.reviews if r.reviewed_by is None]
+    for review in unchecked:
+        print(f"{review.file}: reviewed_by: note: not yet checked by a clinician")
+    if content.clinic.phone_is_an_example:
+        print(
+            "content/clinic.yaml: phone: note: this is an example number (020 7946 0xxx); "
+            "put the clinic's real number, hours and booking address here before going live"
+        )
     signs = sum(len(level.back) + len(level.knee) for level in content.red_flags.levels)
     print(
         f"Content OK: {len(content.pages)} pages, {len(content.references)} references, "
         f"{signs} warning signs, {len(content.reviews)} files checked in {folder}"
         + (f"; {len(overdue)} overdue for review" if overdue else "")
+        + (f"; {len(unchecked)} not yet checked by a clinician" if unchecked else "")
         + "."
     )
     return 0

@@ -18,9 +18,19 @@ def next_step(cycle: Cycle, step: CycleStep) -> CycleStep:
     return cycle.steps[(index + 1) % len(cycle.steps)]
 
 
+def number_of(cycle: Cycle, step: CycleStep) -> int:
+    """A step's number in the cycle, counting from 1 as the page and the chart show it."""
+    return cycle.steps.index(step) + 1
+
+
+def numbered(cycle: Cycle, step: CycleStep) -> str:
+    """A step's label with its number, such as '3. More load on the knees'."""
+    return f"{number_of(cycle, step)}. {step.label}"
+
+
 def describe(cycle: Cycle) -> str:
     """The diagram in words, for screen readers: every step in order, numbered."""
-    steps = "; ".join(f"{number}, {step.label}" for number, step in enumerate(cycle.steps, start=1))
+    steps = "; ".join(f"{number_of(cycle, step)}, {step.label}" for step in cycle.steps)
     return cycle.diagram_alt.format(count=len(cycle.steps), steps=steps)
 
 

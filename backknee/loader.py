@@ -88,6 +88,7 @@ class ReviewDate:
     file: str
     reviewed: date
     review_due: date
+    reviewed_by: str | None
 
 
 M = TypeVar("M", bound=Page)
@@ -165,7 +166,9 @@ def load_content(folder: Path | None = None) -> Content:
         references={r.id: r for r in references_file.references},
         site=_typed(models["site.yaml"], Site),
         pages={k: _typed(v, Page) for k, v in pages.items()},
-        reviews=tuple(ReviewDate(_shown(label), m.reviewed, m.review_due) for label, m in models.items()),
+        reviews=tuple(
+            ReviewDate(_shown(label), m.reviewed, m.review_due, m.reviewed_by) for label, m in models.items()
+        ),
         version=latest_change(folder),
     )
 

@@ -24,6 +24,9 @@ Phone = Annotated[str, StringConstraints(pattern=PHONE_PATTERN)]
 WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN)]
 Doi = Annotated[str, StringConstraints(pattern=DOI_PATTERN)]
 
+EXAMPLE_PHONE_PREFIX = "02079460"
+"""Ofcom keeps 020 7946 0xxx for examples: such a number is a placeholder, not the clinic's."""
+
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "use lower-case letters, numbers and dashes only, like 'knee-pain'",
     PHONE_PATTERN: "write a UK phone number with digits and spaces, like 020 7946 0000",
@@ -48,10 +51,15 @@ def _unique(ids: list[str], what: str) -> None:
 
 
 class Reviewed(Model):
-    """A content file that a clinician reviews on a schedule."""
+    """A content file that a clinician reviews on a schedule.
+
+    `reviewed` is when the file was last written or checked; `reviewed_by` names the
+    clinician who checked it, and stays empty until one has.
+    """
 
     reviewed: date
     review_due: date
+    reviewed_by: Text | None = None
 
     @model_validator(mode="after")
     def _due_after_reviewed(self) -> Reviewed:
@@ -125,6 +133,11 @@ class Clinic(Reviewed):
     booking_label: Text
     address: list[Text] = Field(min_length=1)
     kiosk_line: Text
+
+    @property
+    def phone_is_an_example(self) -> bool:
+        """True while the number is still one of Ofcom's example numbers."""
+        return self.phone.replace(" ", "").startswith(EXAMPLE_PHONE_PREFIX)
 
     @property
     def phone_link(self) -> str:
@@ -272,6 +285,7 @@ class HomePage(Page):
 
 
 class UrgentPage(Page):
+    references: list[Slug] = Field(min_length=1)
     not_sure: Text
     sources_label: Text
 
@@ -282,8 +296,9 @@ class AboutPage(Page):
     references_intro: Text
     reviews_heading: Text
     reviews_intro: Text
-    file_label: Text
     reviewed_label: Text
+    checked_by_label: Text
+    not_checked: Text
     due_label: Text
     overdue_label: Text
 

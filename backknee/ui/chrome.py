@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import ParamSpec
+from typing import ParamSpec, TypeVar
 
 import streamlit as st
 
@@ -49,12 +49,13 @@ def _page_assets() -> str:
 
 def show_updating_page(error: BaseException) -> None:
     """Show the calm 'being updated' page and log the details for staff, never for the patient."""
-    _log(error)
+    log_error(error)
     st.title(UPDATING_HEADING)
     st.markdown(UPDATING_TEXT)
 
 
-def _log(error: BaseException) -> None:
+def log_error(error: BaseException) -> None:
+    """Log what went wrong for staff; the patient is shown the calm message instead."""
     if isinstance(error, ContentError):
         log.error("Content problems, showing the 'being updated' page:\n%s", error)
     else:
@@ -76,7 +77,7 @@ def calm_fragment(body: Callable[P, None]) -> Callable[P, None]:
         try:
             body(*args, **kwargs)
         except Exception as error:  # a patient must never see a traceback
-            _log(error)
+            log_error(error)
             st.warning(f"**{UPDATING_HEADING}.** {UPDATING_TEXT}")
 
     return st.fragment(guarded)
@@ -100,23 +101,34 @@ def sources(label: str, references: list[Reference]) -> None:
     st.caption(f"{label}: {names}")
 
 
-def facts(items: list[Fact], content: Content, sources_label: str) -> None:
-    """The key facts as cards, two to a row (one on a phone), each row of equal height."""
+T = TypeVar("T")
+
+
+def cards(items: Sequence[T]) -> Iterator[T]:
+    """Yield each item inside a bordered card, two cards to a row (one on a phone), each
+    row of equal height."""
     for row_start in range(0, len(items), 2):
-        for column, fact in zip(st.columns(2), items[row_start : row_start + 2], strict=False):
+        for column, item in zip(st.columns(2), items[row_start : row_start + 2], strict=False):
             with column, st.container(border=True, height="stretch"):
-                st.subheader(fact.headline)
-                st.markdown(fact.text)
-                sources(sources_label, content.cite(fact.references))
+                yield item
+
+
+def facts(items: list[Fact], content: Content, sources_label: str) -> None:
+    for fact in cards(items):
+        st.subheader(fact.headline)
+        st.markdown(fact.text)
+        sources(sources_label, content.cite(fact.references))
 
 
 def tiles(items: list[Tile]) -> None:
     """Large tiles to the other pages; each tile is one big link."""
-    for row_start in range(0, len(items), 2):
-        for column, tile in zip(st.columns(2), items[row_start : row_start + 2], strict=False):
-            with column, st.container(border=True, height="stretch"):
-                st.page_link(page_script(tile.page), label=f"**{tile.title}**", icon=tile.icon)
-                st.markdown(tile.text)
+    for tile in cards(items):
+        st.page_link(page_script(tile.page), label=f"**{tile.title}**", icon=tile.icon)
+        st.markdown(tile.text)
+
+
+def bullet_list(lines: Iterable[str]) -> None:
+    st.markdown("\n".join(f"- {line}" for line in lines))
 
 
 def clinic_contact(content: Content) -> None:
@@ -143,14 +155,14 @@ def reference_list(references: Iterable[Reference]) -> None:
     st.markdown("\n".join(lines))
 
 
-def review_table(reviews: Iterable[ReviewDate], page: AboutPage, today: date) -> None:
-    rows = [
-        {
-            page.file_label: review.file,
-            page.reviewed_label: uk_date(review.reviewed),
-            page.due_label: uk_date(review.review_due)
-            + (f" {page.overdue_label}" if review.review_due < today else ""),
-        }
+def review_list(reviews: Iterable[ReviewDate], page: AboutPage, today: date) -> None:
+    """When each content file was last changed, who checked it, and when the next check is
+    due: a list rather than a table, so it reads on a phone without scrolling sideways."""
+    bullet_list(
+        f"**{review.file}**: {page.reviewed_label} {uk_date(review.reviewed)}. "
+        f"{page.checked_by_label}: {review.reviewed_by or page.not_checked}. "
+        f"{page.due_label} {uk_date(review.review_due)}"
+        + (f" {page.overdue_label}" if review.review_due < today else "")
+        + "."
         for review in reviews
-    ]
-    st.table(rows)
+    )

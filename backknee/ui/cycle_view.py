@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from backknee.charts import CHART_CONFIG, cycle_figure
-from backknee.cycle import describe, find_step, next_step, step_from_tap
+from backknee.cycle import describe, find_step, next_step, numbered, step_from_tap
 from backknee.loader import Content
 from backknee.models import Cycle
 from backknee.ui import chrome
@@ -29,7 +29,12 @@ def _figure(content_version: float, chosen_id: str | None, _cycle: Cycle) -> go.
 
 
 def _on_tap(cycle: Cycle, chart_key: str) -> None:
-    tapped = step_from_tap(cycle, list(st.session_state[chart_key].selection.points))
+    # A callback runs before the script, outside app.py's and the fragment's guards.
+    try:
+        tapped = step_from_tap(cycle, list(st.session_state[chart_key].selection.points))
+    except Exception as error:  # a patient must never see a traceback
+        chrome.log_error(error)
+        return
     if tapped is not None:
         st.session_state[CHOSEN_KEY] = tapped
 
@@ -54,15 +59,14 @@ def cycle_explorer(cycle: Cycle, content: Content, sources_label: str) -> None:
     st.pills(
         cycle.choose_label,
         options=[step.id for step in cycle.steps],
-        format_func=lambda step_id: _numbered_label(cycle, step_id),
+        format_func=lambda step_id: _chooser_label(cycle, step_id),
         key=CHOSEN_KEY,
     )
     with st.container(border=True, key="cycle_explanation"):
         if chosen is None:
             st.markdown(cycle.prompt)
             return
-        number = cycle.steps.index(chosen) + 1
-        st.subheader(f"{number}. {chosen.label}")
+        st.subheader(numbered(cycle, chosen))
         st.markdown(chosen.explanation)
         st.markdown(cycle.leads_to.format(next=next_step(cycle, chosen).label))
         if chosen.link:
@@ -74,18 +78,13 @@ def cycle_explorer(cycle: Cycle, content: Content, sources_label: str) -> None:
 def cycle_in_words(cycle: Cycle, content: Content, sources_label: str) -> None:
     """The same cycle as a numbered list, for screen readers and for print."""
     st.subheader(cycle.text_heading)
-    st.markdown(
-        "\n".join(
-            f"{number}. **{step.label}.** {step.explanation}"
-            for number, step in enumerate(cycle.steps, start=1)
-        )
-    )
+    st.markdown("\n".join(f"1. **{step.label}.** {step.explanation}" for step in cycle.steps))
     with st.container(border=True):
         st.subheader(cycle.closing.headline)
         st.markdown(cycle.closing.text)
         chrome.sources(sources_label, content.cite(cycle.closing.references))
 
 
-def _numbered_label(cycle: Cycle, step_id: str) -> str:
+def _chooser_label(cycle: Cycle, step_id: str) -> str:
     step = find_step(cycle, step_id)
-    return f"{cycle.steps.index(step) + 1}. {step.label}" if step else step_id
+    return numbered(cycle, step) if step else step_id

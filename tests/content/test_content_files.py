@@ -83,12 +83,19 @@ def patient_text_blocks() -> list[tuple[str, str, str]]:
 
 
 def _leaves(value: object, path: str = ""):
+    """Every text in a file with its field path, and each list's texts joined as they are
+    shown together on a page (a list of warning signs, the steps of the cycle)."""
     if isinstance(value, dict):
         for key, item in value.items():
             yield from _leaves(item, f"{path}.{key}" if path else str(key))
     elif isinstance(value, list):
         for number, item in enumerate(value, start=1):
             yield from _leaves(item, f"{path}[{number}]")
+        if value and all(isinstance(item, dict) for item in value):
+            for key in value[0]:
+                texts = [item.get(key) for item in value]
+                if all(isinstance(text, str) for text in texts):
+                    yield f"{path}[*].{key}", " ".join(text.rstrip(".") + "." for text in texts)
     else:
         yield path, value
 
@@ -100,6 +107,8 @@ def test_the_reading_level_test_scores_the_long_texts():
     scored = {(file, field) for file, field, _ in BLOCKS}
     assert ("content/pages/home.yaml", "intro") in scored
     assert ("content/red_flags.yaml", "levels[3].action") in scored
+    assert ("content/red_flags.yaml", "levels[1].back[*].text") in scored, "a list is scored as one block"
+    assert ("content/pages/home.yaml", "cycle.steps[*].explanation") in scored
 
 
 @pytest.mark.parametrize(("file", "field", "text"), BLOCKS, ids=[f"{f}:{field}" for f, field, _ in BLOCKS])

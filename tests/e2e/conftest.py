@@ -207,6 +207,7 @@ def visit(browser: Browser, app_url: str) -> Callable[[Screen], Visit]:
         contexts.append(context)
         tab = Visit(context.new_page(), screen, app_url)
         tab.page.on("request", lambda request: tab.requests.append(request.url))
+        tab.page.on("websocket", lambda socket: tab.requests.append(socket.url))  # not a "request"
         return tab
 
     yield open_

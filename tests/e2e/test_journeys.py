@@ -80,11 +80,8 @@ def test_tapping_a_step_in_the_cycle_shows_its_explanation(visit):
     tab = visit(TABLET_LANDSCAPE)
     tab.open()
     step = HOME.cycle.steps[2]
-    marker = tab.page.locator(".js-plotly-plot .scatterlayer .trace").first.locator(".point").nth(2)
-    marker.scroll_into_view_if_needed()
-    box = marker.bounding_box()
-    assert box and box["width"] >= 44 and box["height"] >= 44, "each step is a finger-sized target"
-    tab.page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert tab.page.locator(".st-key-cycle_explanation").get_by_text(HOME.cycle.prompt).is_visible()
+    tap_step(tab, 2)
     explanation = tab.page.locator(".st-key-cycle_explanation")
     explanation.get_by_text(f"3. {step.label}").wait_for(timeout=15_000)
     assert step.explanation[:60] in explanation.inner_text().replace("\n", " ")
@@ -101,13 +98,26 @@ def test_choosing_a_step_below_the_cycle_shows_its_explanation(visit):
     assert "This leads to: " + HOME.cycle.steps[5].label in explanation.inner_text()
 
 
-def test_no_request_leaves_the_app_host_during_a_full_visit(visit):
-    tab = visit(TABLET_LANDSCAPE)
+def tap_step(tab: Visit, index: int) -> None:
+    """Tap a step's marker in the cycle chart with a finger."""
+    marker = tab.page.locator(".js-plotly-plot .scatterlayer .trace").first.locator(".point").nth(index)
+    marker.scroll_into_view_if_needed()
+    box = marker.bounding_box()
+    assert box and box["width"] >= 44 and box["height"] >= 44, "each step is a finger-sized target"
+    tab.page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+@pytest.mark.parametrize("screen", [TABLET_LANDSCAPE, PHONE], ids=lambda s: s.name)
+def test_no_request_leaves_the_app_host_during_a_full_visit(visit, screen):
+    tab = visit(screen)
     tab.open()
+    tap_step(tab, 1)
+    tab.page.locator(".st-key-cycle_explanation").get_by_text(f"2. {HOME.cycle.steps[1].label}").wait_for()
     tab.page.get_by_role("radio", name=f"1. {HOME.cycle.steps[0].label}").tap()
     tab.page.locator(".st-key-cycle_explanation").get_by_text("1. Back pain").wait_for()
     for title, _, heading in PAGES[1:]:
         tab.go_to(title, heading)
+    assert any(url.startswith("ws://127.0.0.1") for url in tab.requests), "the app's own socket is recorded"
     assert len(tab.requests) > 10, "the visit should have loaded the app"
     assert outside_requests(tab) == []
 

@@ -73,14 +73,12 @@ def test_a_bad_date_is_explained(content_copy):
 def test_a_yaml_syntax_error_gives_its_line_number(content_copy):
     path = content_copy / "clinic.yaml"
     lines = path.read_text().splitlines()
-    broken_line = next(i for i, line in enumerate(lines) if line.startswith("phone_hours:"))
-    lines[broken_line] = "phone_hours: [Monday to Friday"
+    broken = next(i for i, line in enumerate(lines) if line.startswith("name:"))
+    lines[broken] = "name: London: Cartilage Clinic"  # an unquoted ': ' inside a value
     path.write_text("\n".join(lines) + "\n")
     problem = only_problem(content_copy)
-    assert problem.file == "content/clinic.yaml"
-    assert problem.field.startswith("line ")
-    assert int(problem.field.removeprefix("line ")) >= broken_line + 1
-    assert problem.message.startswith("could not read this file")
+    assert (problem.file, problem.field) == ("content/clinic.yaml", f"line {broken + 1}")
+    assert problem.message.startswith("could not read this file: mapping values are not allowed")
 
 
 def test_a_repeated_key_is_refused_with_its_line(content_copy):
@@ -154,9 +152,24 @@ def run_check(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_check_command_passes_on_the_real_content_with_a_summary():
+    content = load_content(CONTENT)
     result = run_check()
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("Content OK: 3 pages, 22 references")
+    summary = result.stdout.splitlines()[-1]
+    assert summary.startswith(f"Content OK: {len(content.pages)} pages, {len(content.references)} references")
+
+
+def test_the_check_command_notes_files_not_yet_checked_by_a_clinician(content_copy, edit_yaml):
+    edit_yaml("site.yaml", lambda data: data.update(reviewed_by="Dr A Example, consultant"))
+    lines = run_check(str(content_copy)).stdout.splitlines()
+    assert "content/clinic.yaml: reviewed_by: note: not yet checked by a clinician" in lines
+    assert not any(line.startswith("content/site.yaml: reviewed_by") for line in lines)
+
+
+def test_the_check_command_notes_an_example_phone_number(content_copy, edit_yaml):
+    assert any("example number" in line for line in run_check(str(content_copy)).stdout.splitlines())
+    edit_yaml("clinic.yaml", lambda data: data.update(phone="020 3000 0000"))
+    assert not any("example number" in line for line in run_check(str(content_copy)).stdout.splitlines())
 
 
 def test_the_check_command_fails_on_a_broken_copy_naming_file_and_field(content_copy, edit_yaml):

@@ -23,7 +23,7 @@ for level in flags.levels:
         ):
             with column:
                 st.subheader(label)
-                chrome.bullet_list(sign.text for sign in signs)
+                chrome.warning_signs(signs)
         chrome.sources(page.sources_label, content.cite(level.references))
 
 st.info(page.not_sure, icon="📞")

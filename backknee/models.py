@@ -153,8 +153,11 @@ class Urgency(StrEnum):
 
 
 class WarningSign(Model):
+    """One warning sign; `details` lists the parts of a sign that has several."""
+
     id: Slug
     text: Text
+    details: list[Text] = Field(default_factory=list)
 
 
 class UrgencyLevel(Model):

@@ -16,7 +16,7 @@ import streamlit as st
 from backknee.dates import uk_date
 from backknee.errors import ContentError
 from backknee.loader import Content, ReviewDate
-from backknee.models import AboutPage, Fact, Reference, Site, Tile
+from backknee.models import AboutPage, Fact, Reference, Site, Tile, WarningSign
 from backknee.ui.pages import page_script
 
 log = logging.getLogger("backknee")
@@ -129,6 +129,15 @@ def tiles(items: list[Tile]) -> None:
 
 def bullet_list(lines: Iterable[str]) -> None:
     st.markdown("\n".join(f"- {line}" for line in lines))
+
+
+def warning_signs(signs: Iterable[WarningSign]) -> None:
+    """Warning signs as a list; a sign with several parts lists them underneath."""
+    st.markdown(
+        "\n".join(
+            f"- {sign.text}" + "".join(f"\n    - {detail}" for detail in sign.details) for sign in signs
+        )
+    )
 
 
 def clinic_contact(content: Content) -> None:

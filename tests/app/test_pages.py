@@ -95,6 +95,8 @@ def test_the_urgent_page_groups_every_warning_sign_by_what_to_do(open_page):
     for level in CONTENT_NOW.red_flags.levels:
         for sign in level.back + level.knee:
             assert sign.text in text
+            for detail in sign.details:
+                assert f"    - {detail}" in text, "a sign's parts are listed under it"
     assert CONTENT_NOW.page("urgent", UrgentPage).not_sure in text
     call = [b for b in at.get("link_button") if CONTENT_NOW.clinic.phone in b.proto.label]
     assert call and call[0].proto.url == CONTENT_NOW.clinic.phone_link

@@ -178,8 +178,12 @@ class Visit:
             timeout=30_000,
         )
         self.wait_until_settled()
-        if self.screen.narrow:  # the drawer closes by itself, so the page can be read
+        if self.screen.narrow:  # the drawer closes by itself and slides out of the way
             self.page.locator('[data-testid=stSidebar][data-collapsed="true"]').wait_for(timeout=5_000)
+            self.page.wait_for_function(
+                "() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().right <= 1",
+                timeout=5_000,
+            )
 
     def screenshot(self, name: str) -> None:
         """Save what the person sees, section by section (Streamlit scrolls inside stMain)."""

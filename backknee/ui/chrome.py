@@ -97,8 +97,20 @@ def footer(site: Site) -> None:
 
 def sources(label: str, references: list[Reference]) -> None:
     """A short line naming the sources of a claim; the full list is on the About page."""
-    names = "; ".join(ref.short for ref in references)
-    st.caption(f"{label}: {names}")
+    st.caption(sources_line(label, references))
+
+
+def sources_line(label: str, references: list[Reference]) -> str:
+    return f"{label}: {'; '.join(ref.short for ref in references)}"
+
+
+def fact_card(fact: Fact, content: Content, sources_label: str) -> None:
+    """A fact with its sources as one element: the card never changes, and every element
+    costs time on each rerun."""
+    st.markdown(
+        f"### {fact.headline}\n\n{fact.text}\n\n"
+        f":small[{sources_line(sources_label, content.cite(fact.references))}]"
+    )
 
 
 T = TypeVar("T")
@@ -115,9 +127,7 @@ def cards(items: Sequence[T]) -> Iterator[T]:
 
 def facts(items: list[Fact], content: Content, sources_label: str) -> None:
     for fact in cards(items):
-        st.subheader(fact.headline)
-        st.markdown(fact.text)
-        sources(sources_label, content.cite(fact.references))
+        fact_card(fact, content, sources_label)
 
 
 def tiles(items: list[Tile]) -> None:

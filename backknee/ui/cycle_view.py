@@ -10,6 +10,7 @@ from backknee.cycle import describe, find_step, next_step, numbered, step_from_t
 from backknee.loader import Content
 from backknee.models import Cycle
 from backknee.ui import chrome
+from backknee.ui.figures import PreparedFigure
 from backknee.ui.pages import page_script
 
 CHOSEN_KEY = "cycle_step"
@@ -25,7 +26,7 @@ def _chart_key(chosen_id: str | None) -> str:
 def _figure(content_version: float, chosen_id: str | None, _cycle: Cycle) -> go.Figure:
     # Building the figure costs about 10 ms; there are only a few (one per chosen step), so
     # every session shares them. Read-only: st.plotly_chart only serialises the figure.
-    return cycle_figure(_cycle, chosen_id)
+    return PreparedFigure(cycle_figure(_cycle, chosen_id))
 
 
 def _on_tap(cycle: Cycle, chart_key: str) -> None:
@@ -80,9 +81,7 @@ def cycle_in_words(cycle: Cycle, content: Content, sources_label: str) -> None:
     st.subheader(cycle.text_heading)
     st.markdown("\n".join(f"1. **{step.label}.** {step.explanation}" for step in cycle.steps))
     with st.container(border=True):
-        st.subheader(cycle.closing.headline)
-        st.markdown(cycle.closing.text)
-        chrome.sources(sources_label, content.cite(cycle.closing.references))
+        chrome.fact_card(cycle.closing, content, sources_label)
 
 
 def _chooser_label(cycle: Cycle, step_id: str) -> str:

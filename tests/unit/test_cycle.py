@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import math
 
+import plotly.io
+import plotly.tools
 import pytest
 
 from backknee.charts import CHART_CONFIG, CHOSEN_SIZE_PX, STEP_SIZE_PX, cycle_figure
 from backknee.cycle import describe, find_step, next_step, ring_positions, step_from_tap
 from backknee.loader import load_content
 from backknee.models import Cycle, HomePage
+from backknee.ui.figures import PreparedFigure
 from tests.conftest import CONTENT
 
 
@@ -101,3 +105,13 @@ def test_every_step_has_an_arrow_to_the_next(cycle):
     for i, arrow in enumerate(arrows):
         assert (arrow.ax, arrow.ay) == pytest.approx(points[i])
         assert (arrow.x, arrow.y) == pytest.approx(points[(i + 1) % len(points)])
+
+
+def test_a_prepared_figure_hands_streamlit_the_same_chart_every_time(cycle):
+    figure = cycle_figure(cycle, "knee-load")
+    prepared = PreparedFigure(figure)
+    before = copy.deepcopy(prepared.to_dict())
+    first = plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(prepared, True), validate=False)
+    second = plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(prepared, True), validate=False)
+    assert first == second == plotly.io.to_json(figure.to_dict(), validate=False)
+    assert prepared.to_dict() == before, "showing the chart must not change the shared figure"

@@ -3,13 +3,16 @@
 Both apps run in this process with AppTest, alternating A B A B so that drift on a shared
 machine hits both alike; the first runs are discarded as warm-up. Run: `make bench`.
 
-AppTest always reruns the whole script. On the home page the server reruns only the cycle's
-fragment when a step is chosen, so this is an upper bound for that interaction;
-bench_browser.py measures what the patient actually waits for.
+On the home page, choosing a step reruns only the cycle's `st.fragment` in the running app.
+AppTest's own `run()` always reruns the whole script, so this script asks the script runner
+for a fragment rerun, as the browser does (`_fragment_rerun`), and checks that the rest of the
+page did not run. It also times the whole-page rerun (what opening the page costs) for
+reference. bench_browser.py measures what the patient waits for in a real browser.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import platform
 import statistics
@@ -18,13 +21,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import plotly  # noqa: E402
 import streamlit  # noqa: E402
+from streamlit.runtime.scriptrunner_utils.script_requests import RerunData, ScriptRequests  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.testing.v1.local_script_runner import LocalScriptRunner  # noqa: E402
 
 WARM_UP = 5
 RUNS = 60
@@ -38,6 +44,31 @@ class Case:
     name: str
     open_page: Callable[[], AppTest]
     interact: Callable[[AppTest, int], None]
+    gated: bool = True  # False: shown for reference, not held to the target
+
+
+# The fragment the next AppTest run should rerun on its own, as the browser asks when a
+# widget inside a fragment changes (RerunData.fragment_id_queue); empty: the whole script.
+_fragment_to_rerun: list[str] = []
+# The pages st.navigation registered. A server session keeps them between runs; AppTest
+# makes a new PagesManager per run, so a fragment run (which skips st.navigation) needs them.
+_pages_for_fragment: dict[str, Any] = {}
+_plain_request_rerun = LocalScriptRunner.request_rerun
+
+
+def _request_rerun(self: LocalScriptRunner, rerun_data: RerunData) -> bool:
+    if _fragment_to_rerun:
+        # AppTest makes a new runner per run, and a new runner queues a whole-script run
+        # first, which would swallow a fragment request. Start from an empty queue instead.
+        self._requests = ScriptRequests()
+        self._pages_manager._set_pages(dict(_pages_for_fragment))
+        rerun_data = dataclasses.replace(
+            rerun_data, fragment_id_queue=list(_fragment_to_rerun), is_fragment_scoped_rerun=True
+        )
+    return _plain_request_rerun(self, rerun_data)
+
+
+LocalScriptRunner.request_rerun = _request_rerun  # type: ignore[method-assign]
 
 
 def _open(script: str | None) -> Callable[[], AppTest]:
@@ -54,7 +85,36 @@ STEPS = ["back-pain", "moving-differently", "knee-load", "knee-pain", "moving-le
 
 
 def _choose_step(at: AppTest, i: int) -> None:
-    at.pills(key="cycle_step").set_value(STEPS[i % len(STEPS)]).run()
+    step = STEPS[i % len(STEPS)]
+    at.pills(key="cycle_step").set_value(step).run()
+    _check_explains(at, step)
+
+
+def _choose_step_alone(at: AppTest, i: int) -> None:
+    step = STEPS[i % len(STEPS)]
+    # AppTest keeps its fragments between runs; home has one, the cycle explorer.
+    fragments = list(at._fragment_storage._fragments)
+    if len(fragments) != 1:
+        raise RuntimeError(f"expected the cycle's one fragment on home, found {len(fragments)}")
+    _fragment_to_rerun[:] = fragments
+    _pages_for_fragment.update(at._registered_pages)
+    try:
+        at.pills(key="cycle_step").set_value(step).run()
+    finally:
+        _fragment_to_rerun.clear()
+        _pages_for_fragment.clear()
+    _check_explains(at, step)
+    if at.title:
+        raise RuntimeError("the whole page ran, not just the cycle's fragment")
+
+
+def _check_explains(at: AppTest, step: str) -> None:
+    """A timing only counts if the interaction did what a patient expects."""
+    number = STEPS.index(step) + 1
+    if at.warning:
+        raise RuntimeError(f"the page showed the calm message: {at.warning[0].value}")
+    if not any(sub.value.startswith(f"{number}. ") for sub in at.subheader):
+        raise RuntimeError(f"choosing {step} did not show its explanation")
 
 
 def _rerun(at: AppTest, i: int) -> None:
@@ -70,7 +130,8 @@ def _move_slider(at: AppTest, i: int) -> None:
 
 
 CASES = [
-    Case("home: choose a cycle step", _open(None), _choose_step),
+    Case("home: choose a cycle step (the cycle reruns, as in the app)", _open(None), _choose_step_alone),
+    Case("home: whole page rerun (for reference: opening the page)", _open(None), _choose_step, gated=False),
     Case("urgent: rerun the page", _open("app_pages/urgent.py"), _rerun),
     Case("about: rerun the page", _open("app_pages/about.py"), _rerun),
 ]
@@ -102,6 +163,12 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1]
 
 
+def _verdict(case: Case, ok: bool) -> str:
+    if not case.gated:
+        return "not a target"
+    return f"{'met' if ok else 'MISSED'} (<= {TARGET_RATIO:g}x)"
+
+
 def main() -> int:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     print(
@@ -116,11 +183,11 @@ def main() -> int:
         page_ms, bare_ms = measure(case)
         ratio = statistics.median(page_ms) / statistics.median(bare_ms)
         ok = ratio <= TARGET_RATIO
-        failed |= not ok
+        failed |= case.gated and not ok
         print(
             f"| {case.name} | {statistics.median(page_ms):.1f} | {p95(page_ms):.1f} | "
             f"{statistics.median(bare_ms):.1f} | {ratio:.2f}x | "
-            f"{'met' if ok else 'MISSED'} (<= {TARGET_RATIO:g}x) |"
+            f"{_verdict(case, ok)} |"
         )
     return 1 if failed else 0
 

@@ -98,6 +98,20 @@ def test_choosing_a_step_below_the_cycle_shows_its_explanation(visit):
     assert "This leads to: " + HOME.cycle.steps[5].label in explanation.inner_text()
 
 
+def test_a_chosen_step_links_to_the_page_that_helps_and_the_link_works(visit):
+    # Choosing a step reruns only the cycle (a fragment), which skips st.navigation: the link
+    # must still find its page.
+    tab = visit(TABLET_LANDSCAPE)
+    tab.open()
+    step = next(step for step in HOME.cycle.steps if step.link)
+    number = HOME.cycle.steps.index(step) + 1
+    tab.page.get_by_role("radio", name=f"{number}. {step.label}").tap()
+    explanation = tab.page.locator(".st-key-cycle_explanation")
+    explanation.get_by_role("link", name=step.link.label).tap()
+    heading = CONTENT_NOW.pages[step.link.page].heading
+    tab.page.get_by_role("heading", level=1, name=heading).wait_for(timeout=15_000)
+
+
 def tap_step(tab: Visit, index: int) -> None:
     """Tap a step's marker in the cycle chart with a finger."""
     marker = tab.page.locator(".js-plotly-plot .scatterlayer .trace").first.locator(".point").nth(index)

@@ -2,24 +2,23 @@
 
 import streamlit as st
 
-from backknee.errors import ContentError
 from backknee.ui import chrome
 from backknee.ui.content import get_content
+from backknee.ui.pages import page_script
 
 st.set_page_config(page_title="Back & Knee", page_icon="🦵", layout="centered")
 chrome.apply_style()
 
 try:
     content = get_content()
-except ContentError as error:
+except Exception as error:  # ContentError, or the folder could not be read at all
     chrome.show_updating_page(error)
     st.stop()
 
 page = st.navigation(
     [
-        st.Page("app_pages/home.py", title="Home", icon="🏠", url_path="home", default=True),
-        st.Page("app_pages/urgent.py", title="Is this urgent?", icon="🚑", url_path="urgent"),
-        st.Page("app_pages/about.py", title="About and sources", icon="📚", url_path="about"),
+        st.Page(page_script(item.page), title=item.title, icon=item.icon, url_path=item.page, default=i == 0)
+        for i, item in enumerate(content.site.menu)
     ],
     position="top",
 )

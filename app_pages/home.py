@@ -22,6 +22,6 @@ cycle_explorer(home.cycle, content, home.sources_label)
 cycle_in_words(home.cycle, content, home.sources_label)
 
 st.header(home.tiles_heading)
-chrome.tiles(home.tiles)
+chrome.tiles(home.tiles, content.site)
 
 chrome.clinic_contact(content)

@@ -27,4 +27,5 @@ for level in flags.levels:
         chrome.sources(page.sources_label, content.cite(level.references))
 
 st.info(page.not_sure, icon="📞")
+st.markdown(page.clinic_note)
 chrome.clinic_contact(content)

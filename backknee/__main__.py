@@ -12,7 +12,11 @@ from backknee.loader import content_dir, load_content
 
 
 def check(folder: Path, today: date) -> int:
-    """Print every content problem (exit code 1) or a one-line summary (exit code 0)."""
+    """Print every content problem (exit code 1) or a one-line summary (exit code 0).
+
+    Notes that are not problems (reviews due, files not yet checked by a clinician, an
+    example phone number) go to standard error, so the summary stays one line.
+    """
     try:
         content = load_content(folder)
     except ContentError as error:
@@ -25,14 +29,15 @@ def check(folder: Path, today: date) -> int:
         return 1
     overdue = [r for r in content.reviews if r.review_due < today]
     for review in overdue:
-        print(f"{review.file}: review_due: note: the review was due on {review.review_due}")
+        print(f"{review.file}: review_due: note: the review was due on {review.review_due}", file=sys.stderr)
     unchecked = [r for r in content.reviews if r.reviewed_by is None]
     for review in unchecked:
-        print(f"{review.file}: reviewed_by: note: not yet checked by a clinician")
+        print(f"{review.file}: reviewed_by: note: not yet checked by a clinician", file=sys.stderr)
     if content.clinic.phone_is_an_example:
         print(
             "content/clinic.yaml: phone: note: this is an example number (020 7946 0xxx); "
-            "put the clinic's real number, hours and booking address here before going live"
+            "put the clinic's real number, hours and booking address here before going live",
+            file=sys.stderr,
         )
     signs = sum(len(level.back) + len(level.knee) for level in content.red_flags.levels)
     print(

@@ -74,12 +74,18 @@ def content_dir() -> Path:
 
 
 def latest_change(folder: Path) -> float:
-    """The newest modification time of any file or folder in `folder`, so edits can be noticed."""
-    newest = folder.stat().st_mtime if folder.exists() else 0.0
+    """The newest modification time of any file or folder in `folder`, so edits can be noticed.
+
+    Never fails: an editor's lock file (a link to nowhere) or a file deleted while we look
+    is simply skipped.
+    """
+    newest = 0.0
     for root, _dirs, files in os.walk(folder):
-        newest = max(newest, os.stat(root).st_mtime)
-        for name in files:
-            newest = max(newest, os.stat(os.path.join(root, name)).st_mtime)
+        for path in (root, *(os.path.join(root, name) for name in files)):
+            try:
+                newest = max(newest, os.lstat(path).st_mtime)
+            except OSError:
+                continue
     return newest
 
 
@@ -131,7 +137,8 @@ def load_content(folder: Path | None = None) -> Content:
     for name, kind in SINGLE_FILES.items():
         _read_into(folder / name, name, kind, models, problems)
 
-    page_files = sorted((folder / PAGES_FOLDER).glob("*.yaml"))
+    # Editors and file managers leave hidden files such as `.#home.yaml` or `._home.yaml`.
+    page_files = sorted(p for p in (folder / PAGES_FOLDER).glob("*.yaml") if not p.name.startswith("."))
     for path in page_files:
         label = f"{PAGES_FOLDER}/{path.name}"
         page_kind = PAGE_MODELS.get(path.stem)
@@ -208,6 +215,9 @@ def _read_into(
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         problems.append(ContentProblem(shown, "file", f"could not read this file: {error}"))
         return
+    except OSError as error:
+        problems.append(ContentProblem(shown, "file", f"could not open this file: {error.strerror}"))
+        return
     if not isinstance(data, dict):
         problems.append(
             ContentProblem(
@@ -245,6 +255,17 @@ def _cross_check(models: dict[str, Reviewed], page_ids: set[str]) -> Iterator[Co
                     field,
                     f"there is no page '{page_id}': link only to pages in content/pages/",
                 )
+    site = models.get("site.yaml")
+    if isinstance(site, Site):
+        in_menu = [item.page for item in site.menu]
+        for page_id in sorted(set(PAGE_MODELS) - set(in_menu)):
+            yield ContentProblem(
+                _shown("site.yaml"), "menu", f"the page '{page_id}' is missing from the menu"
+            )
+        for page_id in sorted({p for p in in_menu if in_menu.count(p) > 1}):
+            yield ContentProblem(_shown("site.yaml"), "menu", f"the page '{page_id}' is in the menu twice")
+        if in_menu and in_menu[0] != "home":
+            yield ContentProblem(_shown("site.yaml"), "menu[1].page", "the menu must start with 'home'")
 
 
 def _path(loc: tuple[int | str, ...]) -> str:

@@ -196,9 +196,18 @@ class RedFlagsFile(Reviewed):
         return group.back + group.knee
 
 
-class Site(Reviewed):
-    """Words shown on every page: the urgent-help notice and the footer."""
+class MenuItem(Model):
+    """One page in the menu at the top of every page. Its title also heads its tile on home."""
 
+    page: Slug
+    title: Text
+    icon: Text
+
+
+class Site(Reviewed):
+    """Words shown on every page: the menu, the urgent-help notice and the footer."""
+
+    menu: list[MenuItem] = Field(min_length=1)
     urgent_notice: Text
     urgent_link_label: Text
     footer: Text
@@ -272,9 +281,9 @@ class Cycle(Model):
 
 
 class Tile(Model):
+    """A large link on home to another page; its title and icon are the page's menu entry."""
+
     page: Slug
-    icon: Text
-    title: Text
     text: Text
 
 
@@ -290,6 +299,7 @@ class HomePage(Page):
 class UrgentPage(Page):
     references: list[Slug] = Field(min_length=1)
     not_sure: Text
+    clinic_note: Text
     sources_label: Text
 
 

@@ -116,12 +116,15 @@ def fact_card(fact: Fact, content: Content, sources_label: str) -> None:
 T = TypeVar("T")
 
 
-def cards(items: Sequence[T]) -> Iterator[T]:
+def cards(items: Sequence[T], key_prefix: str | None = None) -> Iterator[T]:
     """Yield each item inside a bordered card, two cards to a row (one on a phone), each
-    row of equal height."""
+    row of equal height. With a key prefix, card n gets the CSS class st-key-<prefix>_<n>."""
     for row_start in range(0, len(items), 2):
-        for column, item in zip(st.columns(2), items[row_start : row_start + 2], strict=False):
-            with column, st.container(border=True, height="stretch"):
+        for number, (column, item) in enumerate(
+            zip(st.columns(2), items[row_start : row_start + 2], strict=False), start=row_start + 1
+        ):
+            key = f"{key_prefix}_{number}" if key_prefix else None
+            with column, st.container(border=True, height="stretch", key=key):
                 yield item
 
 
@@ -130,10 +133,12 @@ def facts(items: list[Fact], content: Content, sources_label: str) -> None:
         fact_card(fact, content, sources_label)
 
 
-def tiles(items: list[Tile]) -> None:
-    """Large tiles to the other pages; each tile is one big link."""
-    for tile in cards(items):
-        st.page_link(page_script(tile.page), label=f"**{tile.title}**", icon=tile.icon)
+def tiles(items: list[Tile], site: Site) -> None:
+    """Large tiles to the other pages, named as in the menu. The whole card is the link."""
+    menu = {item.page: item for item in site.menu}
+    for tile in cards(items, key_prefix="tile"):
+        entry = menu[tile.page]
+        st.page_link(page_script(tile.page), label=f"**{entry.title}**", icon=entry.icon)
         st.markdown(tile.text)
 
 

@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Callable
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from backknee.loader import load_content
+from backknee.ui.pages import page_script
+from tests.conftest import CONTENT, ROOT
 
 APP = str(ROOT / "app.py")
 
 
 def registered_pages() -> list[str]:
-    """The page scripts that app.py hands to st.navigation, read from its source."""
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    return [
-        node.args[0].value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call)
-        and getattr(node.func, "attr", None) == "Page"
-        and node.args
-        and isinstance(node.args[0], ast.Constant)
-    ]
+    """The page scripts that app.py hands to st.navigation: one per entry of the menu in
+    content/site.yaml."""
+    return [page_script(item.page) for item in load_content(CONTENT).site.menu]
 
 
 @pytest.fixture

@@ -97,7 +97,9 @@ def test_the_urgent_page_groups_every_warning_sign_by_what_to_do(open_page):
             assert sign.text in text
             for detail in sign.details:
                 assert f"    - {detail}" in text, "a sign's parts are listed under it"
-    assert CONTENT_NOW.page("urgent", UrgentPage).not_sure in text
+    urgent = CONTENT_NOW.page("urgent", UrgentPage)
+    assert urgent.not_sure in text
+    assert urgent.clinic_note in text, "the page says the clinic is not an urgent service"
     call = [b for b in at.get("link_button") if CONTENT_NOW.clinic.phone in b.proto.label]
     assert call and call[0].proto.url == CONTENT_NOW.clinic.phone_link
 
@@ -119,6 +121,17 @@ def test_about_lists_every_source_and_when_each_file_was_reviewed(open_page):
 def test_a_broken_content_folder_shows_the_calm_page_not_a_traceback(open_page, content_copy, monkeypatch):
     (content_copy / "clinic.yaml").write_text("name: [unclosed\n")
     monkeypatch.setenv("BACKKNEE_CONTENT_DIR", str(content_copy))
+    at = open_page()
+    assert not at.exception
+    assert [t.value for t in at.title] == [CALM]
+    assert "999" in all_text(at) and "Traceback" not in all_text(at)
+
+
+def test_a_content_folder_that_cannot_be_read_shows_the_calm_page(open_page, monkeypatch):
+    def unreadable(*args, **kwargs):
+        raise PermissionError("the content folder cannot be read")
+
+    monkeypatch.setattr("backknee.ui.content.latest_change", unreadable)
     at = open_page()
     assert not at.exception
     assert [t.value for t in at.title] == [CALM]

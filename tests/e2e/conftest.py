@@ -34,7 +34,8 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-IN_CI = os.environ.get("CI", "").lower() == "true"
+# CI services set CI to "true", "1" or "yes"; only an empty, "0" or "false" value means not CI.
+IN_CI = os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
 ARTIFACTS = ROOT / "test-artifacts"
 MISSING = f"BROWSER TESTS SKIPPED: no Chromium at {CHROMIUM}. Install it with `apt-get install chromium`."
 
@@ -92,10 +93,11 @@ def running_app(script: str = "app.py", extra_env: dict[str, str] | None = None)
     yield its address."""
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
+    # Only the port and address are set here: every other setting comes from
+    # .streamlit/config.toml, so the privacy tests test the real configuration.
     command = [
         sys.executable, "-m", "streamlit", "run", script,
-        "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
-        "--server.fileWatcherType=none", "--browser.gatherUsageStats=false",
+        f"--server.port={port}", "--server.address=127.0.0.1",
     ]  # fmt: skip
     log = (ARTIFACTS / f"server-{port}.log").open("w")
     server = subprocess.Popen(

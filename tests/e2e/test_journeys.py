@@ -14,10 +14,9 @@ from tests.e2e.conftest import DESKTOP, PHONE, SCREENS, TABLET_LANDSCAPE, TABLET
 
 CONTENT_NOW = load_content(CONTENT)
 HOME = CONTENT_NOW.page("home", HomePage)
-PAGES = [  # (navigation title, address, main heading)
-    ("Home", "", HOME.heading),
-    ("Is this urgent?", "urgent", CONTENT_NOW.pages["urgent"].heading),
-    ("About and sources", "about", CONTENT_NOW.pages["about"].heading),
+PAGES = [  # (menu title, address, main heading), from content/site.yaml's menu
+    (item.title, "" if item.page == "home" else item.page, CONTENT_NOW.pages[item.page].heading)
+    for item in CONTENT_NOW.site.menu
 ]
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 CONTROLS_UNDER_44_PX = """() => {
@@ -41,7 +40,7 @@ def test_home_loads_and_every_page_can_be_reached_from_the_navigation(visit, scr
     tab = visit(screen)
     tab.open()
     assert tab.page.locator("h1").first.inner_text() == HOME.heading
-    assert tab.page.title() == "Home · Back & Knee"
+    assert tab.page.title() == f"{PAGES[0][0]} · Back & Knee"
     tab.screenshot("home")
     for title, _, heading in PAGES[1:] + PAGES[:1]:
         tab.go_to(title, heading)
@@ -70,7 +69,7 @@ def test_the_warning_signs_are_one_tap_from_every_page(visit, screen):
         tab = visit(screen)
         tab.open(path)
         tab.page.get_by_role("link", name=CONTENT_NOW.site.urgent_link_label).tap()
-        tab.page.get_by_role("heading", level=1, name="Is this urgent?").wait_for()
+        tab.page.get_by_role("heading", level=1, name=CONTENT_NOW.pages["urgent"].heading).wait_for()
         emergency = CONTENT_NOW.red_flags.levels[0].heading
         tab.wait_until_settled(expect_text=emergency)
         assert tab.page.get_by_role("heading", level=2, name=emergency).is_visible()
@@ -142,15 +141,43 @@ def test_axe_finds_no_accessibility_violations(visit, screen, title, path, headi
     tab = visit(screen)
     tab.open(path)
     tab.page.wait_for_timeout(500)  # let the chart finish drawing
+    assert axe_violations(tab) == []
+
+
+def test_axe_finds_no_violations_with_a_step_of_the_cycle_chosen(visit):
+    tab = visit(PHONE)
+    tab.open()
+    step = next(step for step in HOME.cycle.steps if step.link and step.references)
+    number = HOME.cycle.steps.index(step) + 1
+    tab.page.get_by_role("radio", name=f"{number}. {step.label}").tap()
+    tab.page.locator(".st-key-cycle_explanation").get_by_role("link", name=step.link.label).wait_for()
+    tab.page.wait_for_timeout(500)
+    assert axe_violations(tab) == []
+
+
+def axe_violations(tab: Visit) -> list[str]:
     results = Axe().run(
         tab.page,
         options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
     )
-    violations = [
+    return [
         f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]
     ]
-    assert violations == []
+
+
+def test_a_whole_tile_on_home_is_one_link(visit):
+    tab = visit(TABLET_LANDSCAPE)
+    tab.open()
+    tile = HOME.tiles[0]
+    card = tab.page.locator(".st-key-tile_1")
+    words = card.get_by_text(tile.text)  # the words under the title, not the link itself
+    words.scroll_into_view_if_needed()
+    box = words.bounding_box()
+    assert box
+    tab.page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    heading = CONTENT_NOW.pages[tile.page].heading
+    tab.page.get_by_role("heading", level=1, name=heading).wait_for(timeout=15_000)
 
 
 @pytest.mark.parametrize("screen", [TABLET_LANDSCAPE, TABLET_PORTRAIT], ids=lambda s: s.name)

@@ -136,6 +136,20 @@ def test_a_missing_file_is_reported(content_copy):
     assert str(only_problem(content_copy)) == "content/site.yaml: file: this file is missing"
 
 
+def test_an_editors_lock_file_beside_a_page_is_ignored(content_copy):
+    # Emacs leaves `.#home.yaml`, a link to nowhere, while a file has unsaved edits.
+    (content_copy / "pages" / ".#home.yaml").symlink_to(content_copy / "pages" / "no-such-file")
+    (content_copy / "pages" / "._urgent.yaml").write_bytes(b"\x00\x05\x16\x07")  # a macOS copy
+    assert set(load_content(content_copy).pages) == {"home", "urgent", "about"}
+
+
+def test_a_file_that_cannot_be_opened_is_reported_not_raised(content_copy):
+    (content_copy / "site.yaml").unlink()
+    (content_copy / "site.yaml").mkdir()
+    problem = only_problem(content_copy)
+    assert problem.file == "content/site.yaml" and problem.message.startswith("could not open this file")
+
+
 def test_an_unknown_page_file_is_reported(content_copy):
     (content_copy / "pages" / "posture.yaml").write_text("id: posture\n")
     assert "there is no page called 'posture'" in only_problem(content_copy).message
@@ -155,21 +169,21 @@ def test_the_check_command_passes_on_the_real_content_with_a_summary():
     content = load_content(CONTENT)
     result = run_check()
     assert result.returncode == 0, result.stdout + result.stderr
-    summary = result.stdout.splitlines()[-1]
+    [summary] = result.stdout.splitlines()
     assert summary.startswith(f"Content OK: {len(content.pages)} pages, {len(content.references)} references")
 
 
 def test_the_check_command_notes_files_not_yet_checked_by_a_clinician(content_copy, edit_yaml):
     edit_yaml("site.yaml", lambda data: data.update(reviewed_by="Dr A Example, consultant"))
-    lines = run_check(str(content_copy)).stdout.splitlines()
+    lines = run_check(str(content_copy)).stderr.splitlines()
     assert "content/clinic.yaml: reviewed_by: note: not yet checked by a clinician" in lines
     assert not any(line.startswith("content/site.yaml: reviewed_by") for line in lines)
 
 
 def test_the_check_command_notes_an_example_phone_number(content_copy, edit_yaml):
-    assert any("example number" in line for line in run_check(str(content_copy)).stdout.splitlines())
+    assert any("example number" in line for line in run_check(str(content_copy)).stderr.splitlines())
     edit_yaml("clinic.yaml", lambda data: data.update(phone="020 3000 0000"))
-    assert not any("example number" in line for line in run_check(str(content_copy)).stdout.splitlines())
+    assert not any("example number" in line for line in run_check(str(content_copy)).stderr.splitlines())
 
 
 def test_the_check_command_fails_on_a_broken_copy_naming_file_and_field(content_copy, edit_yaml):
@@ -196,3 +210,19 @@ def test_the_chart_description_must_keep_the_place_for_the_steps(content_copy, e
 def test_a_misspelt_placeholder_is_explained(content_copy, edit_yaml):
     edit_yaml("pages/home.yaml", lambda data: data["cycle"].update(leads_to="Next: {next} {nxt}"))
     assert "may use only {count}, {steps} and {next}" in only_problem(content_copy).message
+
+
+def test_every_page_must_be_in_the_menu_once_starting_with_home(content_copy, edit_yaml):
+    edit_yaml("site.yaml", lambda data: data.update(menu=data["menu"][::-1][:2]))
+    messages = {str(problem) for problem in problems_in(content_copy)}
+    assert messages == {
+        "content/site.yaml: menu: the page 'home' is missing from the menu",
+        "content/site.yaml: menu[1].page: the menu must start with 'home'",
+    }
+
+
+def test_a_page_in_the_menu_twice_is_refused(content_copy, edit_yaml):
+    edit_yaml("site.yaml", lambda data: data["menu"].append(dict(data["menu"][1])))
+    assert (
+        str(only_problem(content_copy)) == "content/site.yaml: menu: the page 'urgent' is in the menu twice"
+    )

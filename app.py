@@ -17,8 +17,14 @@ except Exception as error:  # ContentError, or the folder could not be read at a
 
 page = st.navigation(
     [
-        st.Page(page_script(item.page), title=item.title, icon=item.icon, url_path=item.page, default=i == 0)
-        for i, item in enumerate(content.site.menu)
+        st.Page(
+            page_script(item.page),
+            title=item.title,
+            icon=item.icon,
+            url_path=item.page,
+            default=item.page == "home",
+        )
+        for item in content.site.menu
     ],
     position="top",
 )

@@ -16,7 +16,7 @@ import streamlit as st
 from backknee.dates import uk_date
 from backknee.errors import ContentError
 from backknee.loader import Content, ReviewDate
-from backknee.models import AboutPage, Fact, Reference, Site, Tile, WarningSign
+from backknee.models import AboutPage, Fact, PageLink, Reference, Site, Tile, WarningSign
 from backknee.ui.pages import page_script
 
 log = logging.getLogger("backknee")
@@ -140,6 +140,11 @@ def tiles(items: list[Tile], site: Site) -> None:
         entry = menu[tile.page]
         st.page_link(page_script(tile.page), label=f"**{entry.title}**", icon=entry.icon)
         st.markdown(tile.text)
+
+
+def page_link(link: PageLink) -> None:
+    """A link to another page of the guide, by the page's id."""
+    st.page_link(page_script(link.page), label=link.label, icon="➡️")
 
 
 def bullet_list(lines: Iterable[str]) -> None:

@@ -20,5 +20,15 @@ class PreparedFigure(go.Figure):  # type: ignore[misc]  # plotly has no type hin
         super().__init__(figure)
         self._prepared: dict[str, Any] = figure.to_dict()
 
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> PreparedFigure:
+        """A prepared figure straight from a plain spec, skipping plotly's checks (about 15 ms
+        for the posture figure, and 1.4 ms even for an empty Figure). Only for specs whose
+        builder is tested through a checked `go.Figure(spec)`; `st.plotly_chart` reads
+        nothing but `to_dict()`."""
+        prepared: PreparedFigure = cls.__new__(cls)
+        prepared._prepared = spec
+        return prepared
+
     def to_dict(self) -> dict[str, Any]:
         return self._prepared

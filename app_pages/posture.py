@@ -1,0 +1,30 @@
+"""Posture: a figure the patient can move, showing how the back and knees share the balance."""
+
+import streamlit as st
+
+from backknee.models import PosturePage
+from backknee.ui import chrome
+from backknee.ui.content import get_content
+from backknee.ui.posture_view import posture_explorer
+
+content = get_content()
+page = content.page("posture", PosturePage)
+
+st.title(page.heading)
+st.markdown(page.intro)
+chrome.sources(page.sources_label, content.cite(page.references))
+
+posture_explorer(page)
+
+with st.expander(page.method_heading, icon="🧮"):
+    for section in page.method:
+        st.markdown(f"**{section.heading}**\n\n{section.body}")
+    chrome.sources(page.sources_label, content.cite(page.method_references))
+
+st.header(page.helps_heading)
+st.markdown(page.helps_intro)
+chrome.facts(page.helps, content, page.sources_label)
+for link in page.helps_links:
+    chrome.page_link(link)
+
+chrome.clinic_contact(content)

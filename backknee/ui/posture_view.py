@@ -1,0 +1,123 @@
+"""The posture explorer: presets, three controls with tap buttons, the figure and what it means."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from backknee.charts import CHART_CONFIG, posture_figure_spec
+from backknee.models import POSTURE_CONTROL_RANGES_DEG, POSTURE_STEP_DEG, PosturePage, PosturePreset
+from backknee.posture import Scenario, compare, describe, posture_name, readout
+from backknee.ui import chrome
+from backknee.ui.figures import PreparedFigure
+
+CONTROLS = ("flattening", "lean", "knee")
+"""The three controls, in the order the page shows them."""
+
+
+def _key(control: str) -> str:
+    return f"posture_{control}"
+
+
+def current_scenario() -> Scenario:
+    """The posture the patient has chosen so far (standing tall until they choose)."""
+    return Scenario(**{f"{c}_deg": int(st.session_state.get(_key(c), 0)) for c in CONTROLS})
+
+
+def _set(scenario: Scenario) -> None:
+    for control in CONTROLS:
+        st.session_state[_key(control)] = getattr(scenario, f"{control}_deg")
+
+
+def _choose_preset(preset: PosturePreset) -> None:
+    _set(Scenario(flattening_deg=preset.flattening, lean_deg=preset.lean, knee_deg=preset.knee))
+
+
+def _step(control: str, direction: int) -> None:
+    _set(current_scenario().step(control, direction))
+
+
+@chrome.calm_fragment
+def posture_explorer(page: PosturePage) -> None:
+    """Presets, the three controls, the figure and the readout: one fragment, so moving a
+    control reruns only this part of the page."""
+    for control in CONTROLS:
+        st.session_state.setdefault(_key(control), 0)
+    scenario = current_scenario()
+
+    st.header(page.try_heading)
+    with st.container(horizontal=True, key="posture_presets"):
+        for preset in page.presets:
+            chosen = (preset.flattening, preset.lean, preset.knee) == (
+                scenario.flattening_deg,
+                scenario.lean_deg,
+                scenario.knee_deg,
+            )
+            st.button(
+                f"✓ {preset.label}" if chosen else preset.label,
+                key=f"preset_{preset.id}",
+                on_click=_choose_preset,
+                args=(preset,),
+                type="primary" if chosen else "secondary",
+                width="stretch",
+            )
+
+    comparison = compare(scenario)
+    lines = readout(comparison, page.readout)
+    name = posture_name(scenario, page.presets, page.chart)
+    figure_column, controls_column = st.columns(2, gap="medium")
+    with figure_column:
+        spec = posture_figure_spec(
+            comparison.stance,
+            comparison.reference,
+            page.chart,
+            comparison.knee_times,
+            comparison.back_times,
+        )
+        st.plotly_chart(
+            # About 0.3 ms to solve and draw, so nothing to cache but the solve (in compare).
+            PreparedFigure.from_spec(spec),
+            key="posture_chart",
+            config={**CHART_CONFIG, "staticPlot": True},
+            theme=None,
+            alt=describe(name, lines, page.chart),
+        )
+    with controls_column:
+        st.subheader(page.controls_heading)
+        for control in CONTROLS:
+            _control(page, control)
+    with st.container(border=True, key="posture_readout"):
+        st.subheader(page.readout.heading)
+        matching = [p for p in page.presets if p.label == name]
+        intro = f"**{name}.** {matching[0].text}\n\n" if matching else ""
+        st.markdown(intro + "\n".join(f"- {line}" for line in lines[:-1]))
+        st.caption(lines[-1])
+
+
+def _control(page: PosturePage, control: str) -> None:
+    """A slider, and two buttons that move it one step: a tap alternative to dragging."""
+    words = getattr(page.controls, control)
+    low, high = POSTURE_CONTROL_RANGES_DEG[control]
+    st.slider(
+        words.label,
+        min_value=low,
+        max_value=high,
+        step=POSTURE_STEP_DEG,
+        key=_key(control),
+        help=words.help,
+    )
+    value = st.session_state[_key(control)]
+    with st.container(horizontal=True, key=f"posture_{control}_steps"):
+        st.button(
+            f"− {words.less}",
+            key=f"posture_{control}_less",
+            on_click=_step,
+            args=(control, -1),
+            disabled=value <= low,
+        )
+        st.button(
+            f"+ {words.more}",
+            key=f"posture_{control}_more",
+            on_click=_step,
+            args=(control, 1),
+            disabled=value >= high,
+        )

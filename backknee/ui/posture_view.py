@@ -45,6 +45,7 @@ def posture_explorer(page: PosturePage) -> None:
     scenario = current_scenario()
 
     st.header(page.try_heading)
+    st.markdown(page.presets_label)
     with st.container(horizontal=True, key="posture_presets"):
         for preset in page.presets:
             chosen = (preset.flattening, preset.lean, preset.knee) == (

@@ -273,3 +273,14 @@ def test_more_stoop_always_loads_the_lower_back_more():
 def test_a_value_out_of_range_is_refused_with_its_name_and_range(make, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         make()
+
+
+def test_head_arms_and_trunk_together_balance_near_where_winter_puts_them():
+    """Winter 2009, Table 4.1: the centre of mass of head, arms and trunk (HAT) lies 0.626
+    of the way from hip to shoulder. The model gives 0.58 (see docs/model.md)."""
+    placed = pose(AVERAGE, Posture(ankle_dorsiflexion_deg=0))
+    parts = ("pelvis", "abdomen", "thorax", "head_and_neck", "arms")
+    mass = sum(placed.masses[p][0] for p in parts)
+    height = sum(placed.masses[p][0] * placed.masses[p][1][1] for p in parts) / mass
+    hip, shoulder = placed.points["hip"][1], placed.points["shoulder"][1]
+    assert (height - hip) / (shoulder - hip) == pytest.approx(0.626, abs=0.05)

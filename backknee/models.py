@@ -372,6 +372,12 @@ class PostureControls(Model):
     lean: PostureControl
     knee: PostureControl
 
+    @model_validator(mode="after")
+    def _button_words_differ(self) -> PostureControls:
+        words = [w for c in (self.flattening, self.lean, self.knee) for w in (c.less, c.more)]
+        _unique(words, "button word")
+        return self
+
 
 class PostureReadout(Model):
     """The sentences under the figure. Words in curly brackets are filled with numbers."""

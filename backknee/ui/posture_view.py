@@ -98,13 +98,16 @@ def _control(page: PosturePage, control: str) -> None:
     """A slider, and two buttons that move it one step: a tap alternative to dragging."""
     words = getattr(page.controls, control)
     low, high = POSTURE_CONTROL_RANGES_DEG[control]
+    # The help is shown, not hidden behind a 17 px "?" that a finger can hardly hit; the
+    # slider keeps its label for screen readers.
+    st.markdown(f"**{words.label}**  \n{words.help}")
     st.slider(
         words.label,
         min_value=low,
         max_value=high,
         step=POSTURE_STEP_DEG,
         key=_key(control),
-        help=words.help,
+        label_visibility="collapsed",
     )
     value = st.session_state[_key(control)]
     with st.container(horizontal=True, key=f"posture_{control}_steps"):

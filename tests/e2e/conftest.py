@@ -148,13 +148,16 @@ class Visit:
         self.wait_until_settled()
 
     def wait_until_settled(self, expect_text: str | None = None) -> None:
-        """Wait until Streamlit has finished the run and, if given, the text is on screen."""
+        """Wait until Streamlit has finished the run, every widget has loaded (some, such as
+        sliders, are loaded lazily and stand as a skeleton until then) and, if given, the
+        text is on screen."""
         self.page.wait_for_selector("h1", timeout=30_000)
         if expect_text:
             self.page.get_by_text(expect_text, exact=False).first.wait_for(timeout=30_000)
         self.page.wait_for_function(
             """() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'
                 && !document.querySelector('[data-stale=true]')
+                && !document.querySelector('[data-testid=stSkeleton]')
                 && [...document.querySelectorAll('style')]
                     .some(s => s.textContent.includes('stHeaderActionElements'))
                 && window.__backkneeBrowserFixes === true""",

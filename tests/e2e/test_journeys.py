@@ -21,10 +21,15 @@ PAGES = [  # (menu title, address, main heading), from content/site.yaml's menu
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 CONTROLS_UNDER_44_PX = """() => {
     const inText = '[data-testid=stMarkdownContainer] p, [data-testid=stMarkdownContainer] li';
+    // A slider's range input is visually hidden (for keyboards and screen readers); a finger
+    // lands on the slider's track, so measure that instead.
+    const target = e => e.matches('input[type=range]')
+        ? e.closest('[role=group]').firstElementChild : e;
     return [...document.querySelectorAll('a, button, [role=button], input, select, summary')]
         .filter(e => e.offsetParent !== null && e.dataset.testid !== 'stSkipToContent')
         .filter(e => !e.closest(inText))  // links inside a sentence are exempt (WCAG 2.5.8)
-        .map(e => [e.innerText || e.getAttribute('aria-label') || e.tagName, e.getBoundingClientRect()])
+        .map(e => [e.innerText || e.getAttribute('aria-label') || e.tagName, target(e)])
+        .map(([name, e]) => [name, e.getBoundingClientRect()])
         .filter(([, r]) => r.width < 44 || r.height < 44)
         .map(([name, r]) => `${name.trim().slice(0, 40)} ${Math.round(r.width)}x${Math.round(r.height)}`);
 }"""

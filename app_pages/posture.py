@@ -14,6 +14,8 @@ st.title(page.heading)
 st.markdown(page.intro)
 chrome.sources(page.sources_label, content.cite(page.references))
 
+st.header(page.try_heading)
+st.markdown(page.presets_label)
 posture_explorer(page)
 
 with st.expander(page.method_heading, icon="🧮"):

@@ -136,15 +136,17 @@ def readout(comparison: Comparison, words: PostureReadout) -> list[str]:
     return lines
 
 
+def find_preset(scenario: Scenario, presets: list[PosturePreset]) -> PosturePreset | None:
+    """The preset whose three angles are the scenario's, if there is one."""
+    angles = (scenario.flattening_deg, scenario.lean_deg, scenario.knee_deg)
+    return next((p for p in presets if (p.flattening, p.lean, p.knee) == angles), None)
+
+
 def posture_name(scenario: Scenario, presets: list[PosturePreset], words: PostureChartWords) -> str:
     """The chosen posture's name: a preset's label if it matches one, else its three angles."""
-    for preset in presets:
-        if (preset.flattening, preset.lean, preset.knee) == (
-            scenario.flattening_deg,
-            scenario.lean_deg,
-            scenario.knee_deg,
-        ):
-            return preset.label
+    preset = find_preset(scenario, presets)
+    if preset:
+        return preset.label
     return words.custom_posture.format(
         flattening=scenario.flattening_deg, lean=scenario.lean_deg, knee=scenario.knee_deg
     )

@@ -6,7 +6,7 @@ import streamlit as st
 
 from backknee.charts import CHART_CONFIG, posture_figure_spec
 from backknee.models import POSTURE_CONTROL_RANGES_DEG, POSTURE_STEP_DEG, PosturePage, PosturePreset
-from backknee.posture import Scenario, compare, describe, posture_name, readout
+from backknee.posture import Scenario, compare, describe, find_preset, posture_name, readout
 from backknee.ui import chrome
 from backknee.ui.figures import PreparedFigure
 
@@ -39,20 +39,14 @@ def _step(control: str, direction: int) -> None:
 @chrome.calm_fragment
 def posture_explorer(page: PosturePage) -> None:
     """Presets, the three controls, the figure and the readout: one fragment, so moving a
-    control reruns only this part of the page."""
+    control reruns only this part of the page. The page puts the heading above it."""
     for control in CONTROLS:
         st.session_state.setdefault(_key(control), 0)
     scenario = current_scenario()
 
-    st.header(page.try_heading)
-    st.markdown(page.presets_label)
     with st.container(horizontal=True, key="posture_presets"):
         for preset in page.presets:
-            chosen = (preset.flattening, preset.lean, preset.knee) == (
-                scenario.flattening_deg,
-                scenario.lean_deg,
-                scenario.knee_deg,
-            )
+            chosen = find_preset(scenario, [preset]) is not None
             st.button(
                 f"✓ {preset.label}" if chosen else preset.label,
                 key=f"preset_{preset.id}",
@@ -87,11 +81,14 @@ def posture_explorer(page: PosturePage) -> None:
         for control in CONTROLS:
             _control(page, control)
     with st.container(border=True, key="posture_readout"):
-        st.subheader(page.readout.heading)
-        matching = [p for p in page.presets if p.label == name]
-        intro = f"**{name}.** {matching[0].text}\n\n" if matching else ""
-        st.markdown(intro + "\n".join(f"- {line}" for line in lines[:-1]))
-        st.caption(lines[-1])
+        # One element: each element costs time on every move of a slider.
+        chosen_preset = find_preset(scenario, page.presets)
+        st.markdown(
+            f"### {page.readout.heading}\n\n"
+            + (f"**{chosen_preset.label}.** {chosen_preset.text}\n\n" if chosen_preset else "")
+            + "\n".join(f"- {line}" for line in lines[:-1])
+            + f"\n\n:small[{lines[-1]}]"
+        )
 
 
 def _control(page: PosturePage, control: str) -> None:

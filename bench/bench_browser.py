@@ -18,7 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from backknee.loader import load_content  # noqa: E402
 from backknee.models import HomePage, PosturePage  # noqa: E402
@@ -60,6 +63,47 @@ def time_interaction(page: Page, act, where: str, expected: str, chart_label: st
     return float(page.evaluate("window.__done"))
 
 
+@dataclass
+class Series:
+    """One kind of interaction on one page, repeated: the i-th one taps or presses, and is
+    finished when its text (and chart label) is on screen."""
+
+    name: str
+    open: Callable[[Page], None]
+    act: Callable[[Page, int], None]
+    where: str
+    expected: Callable[[int], str]
+    chart_label: Callable[[int], str] = lambda i: ""
+
+
+def measure(browser: Browser, series: list[Series]) -> dict[str, list[float]]:
+    """Alternate the series (A B A B) in one fresh browser context, closed afterwards.
+
+    Each comparison gets a context of its own: an open posture tab beside home slowed
+    home's taps from about 125 to 170 ms in one shared context, even with pauses between
+    interactions, so a patient's single tab is best matched by as few tabs as possible."""
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+    pages = []
+    for one in series:
+        page = context.new_page()
+        one.open(page)
+        pages.append(page)
+    times: dict[str, list[float]] = {one.name: [] for one in series}
+    for i in range(WARM_UP + RUNS):
+        for one, page in zip(series, pages, strict=True):
+            ms = time_interaction(
+                page,
+                lambda one=one, page=page, i=i: one.act(page, i),
+                one.where,
+                one.expected(i),
+                one.chart_label(i),
+            )
+            if i >= WARM_UP:
+                times[one.name].append(ms)
+    context.close()
+    return times
+
+
 def main() -> int:
     if not CHROMIUM.exists():
         print(f"No Chromium at {CHROMIUM}: run `make test` first, which installs it.")
@@ -67,91 +111,117 @@ def main() -> int:
     content = load_content()
     steps = content.page("home", HomePage).cycle.steps
     posture_words = content.page("posture", PosturePage)
-    bent = posture_words.readout.knees_held_bent.format(degrees=5)
-    straight = posture_words.readout.knees_straight
-    knee_label = {  # the knee's load label in the chart, drawn in bold
-        knee: posture_words.chart.knee_load.format(
-            times=f"×{compare(Scenario(knee_deg=knee)).knee_times:.1f}"
-        )
-        for knee in (0, 5)
-    }
     options = ["one", "two", "three", "four", "five", "six"]
+
+    def step_label(i: int) -> str:
+        n = i % len(steps)
+        return f"{n + 1}. {steps[n].label}"
+
+    # Posture: the knee goes 0 -> 5 -> 0 degrees, by a tap button or by a key.
+    def knee(i: int) -> int:
+        return 5 if i % 2 == 0 else 0
+
+    def knee_readout(i: int) -> str:
+        words = posture_words.readout
+        return words.knees_held_bent.format(degrees=5) if knee(i) else words.knees_straight
+
+    def knee_chart_label(i: int) -> str:  # the knee's load label in the chart, drawn in bold
+        times = compare(Scenario(knee_deg=knee(i))).knee_times
+        return posture_words.chart.knee_load.format(times=f"×{times:.1f}")
+
     with (
         running_app("bench/bare_app.py") as slider_url,
         running_app("bench/bare_pills_app.py") as pills_url,
         running_app() as app_url,
         sync_playwright() as pw,
     ):
+
+        def open_slider(page: Page) -> None:
+            page.goto(slider_url)
+            page.get_by_text("The value is 50.").wait_for()
+            page.get_by_role("slider").focus()
+
+        def open_pills(page: Page) -> None:
+            page.goto(pills_url)
+            page.get_by_text("You chose None.").wait_for()
+
+        def open_app(path: str) -> Callable[[Page], None]:
+            def open_(page: Page) -> None:
+                page.goto(f"{app_url}/{path}")
+                page.locator(".js-plotly-plot").wait_for()
+                if path == "posture":
+                    knee_slider = page.locator(".stSlider").filter(has_text=posture_words.controls.knee.label)
+                    knee_slider.get_by_role("slider").focus()
+
+            return open_
+
+        pills = Series(
+            "pills",
+            open_pills,
+            lambda page, i: page.get_by_role("radio", name=options[i % 6]).click(),
+            "[data-testid=stMain]",
+            lambda i: f"You chose {options[i % 6]}.",
+        )
+        slider = Series(
+            "slider",
+            open_slider,
+            lambda page, i: page.keyboard.press("ArrowRight"),
+            "[data-testid=stMain]",
+            lambda i: f"The value is {51 + i}.",
+        )
+        home = Series(
+            "home",
+            open_app(""),
+            lambda page, i: page.get_by_role("radio", name=step_label(i)).click(),
+            ".st-key-cycle_explanation",
+            step_label,
+            lambda i: steps[i % len(steps)].label,
+        )
+        tap = Series(
+            "tap",
+            open_app("posture"),
+            lambda page, i: page.locator(
+                f".st-key-posture_knee_{'more' if knee(i) else 'less'} button"
+            ).tap(),
+            ".st-key-posture_readout",
+            knee_readout,
+            knee_chart_label,
+        )
+        key = Series(
+            "key", open_app("posture"),
+            lambda page, i: page.keyboard.press("ArrowRight" if knee(i) else "ArrowLeft"),
+            ".st-key-posture_readout", knee_readout, knee_chart_label,
+        )  # fmt: skip
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
-        slider, pills, home = context.new_page(), context.new_page(), context.new_page()
-        slider.goto(slider_url)
-        slider.get_by_text("The value is 50.").wait_for()
-        slider.get_by_role("slider").focus()
-        pills.goto(pills_url)
-        pills.get_by_text("You chose None.").wait_for()
-        home.goto(app_url)
-        home.locator(".js-plotly-plot").wait_for()
-        tap_posture, key_posture = context.new_page(), context.new_page()
-        for posture in (tap_posture, key_posture):
-            posture.goto(f"{app_url}/posture")
-            posture.locator(".js-plotly-plot").wait_for()
-        knee_slider = key_posture.locator(".stSlider").filter(has_text=posture_words.controls.knee.label)
-        knee_slider.get_by_role("slider").focus()
-        more, less = ".st-key-posture_knee_more button", ".st-key-posture_knee_less button"
-        times: dict[str, list[float]] = {"slider": [], "pills": [], "home": [], "tap": [], "key": []}
-        for i in range(WARM_UP + RUNS):
-            n = i % len(steps)
-            label = f"{n + 1}. {steps[n].label}"
-            # Posture: the knee goes 0 -> 5 -> 0 degrees, by a tap button and by a key.
-            knee = 5 if i % 2 == 0 else 0
-            button, key = (more, "ArrowRight") if knee else (less, "ArrowLeft")
-            expected = bent if knee else straight
-            measured = {
-                "slider": time_interaction(
-                    slider, lambda: slider.keyboard.press("ArrowRight"), "[data-testid=stMain]",
-                    f"The value is {51 + i}.",
-                ),
-                "pills": time_interaction(
-                    pills, lambda n=n: pills.get_by_role("radio", name=options[n]).click(),
-                    "[data-testid=stMain]", f"You chose {options[n]}.",
-                ),
-                "home": time_interaction(
-                    home, lambda label=label: home.get_by_role("radio", name=label).click(),
-                    ".st-key-cycle_explanation", label, steps[n].label,
-                ),
-                "tap": time_interaction(
-                    tap_posture, lambda where=button: tap_posture.locator(where).tap(),
-                    ".st-key-posture_readout", expected, knee_label[knee],
-                ),
-                "key": time_interaction(
-                    key_posture, lambda key=key: key_posture.keyboard.press(key),
-                    ".st-key-posture_readout", expected, knee_label[knee],
-                ),
-            }  # fmt: skip
-            if i >= WARM_UP:
-                for name, ms in measured.items():
-                    times[name].append(ms)
+        blocks = {
+            "home": measure(browser, [pills, home]),
+            "posture tap": measure(browser, [pills, tap]),
+            "posture key": measure(browser, [slider, key]),
+        }
         version = browser.version
         browser.close()
 
     def p95(values: list[float]) -> float:
         return statistics.quantiles(values, n=20)[-1]
 
-    median = {name: statistics.median(ms) for name, ms in times.items()}
-    print(f"Chromium {version}; {RUNS} interactions after {WARM_UP} warm-up, alternating, 1024x768.\n")
-    print("| in the browser | median ms | p95 ms |")
-    print("|---|---:|---:|")
-    print(f"| bare app: tap a pill | {median['pills']:.0f} | {p95(times['pills']):.0f} |")
     print(
-        f"| bare app: move the slider (for reference) | {median['slider']:.0f} | {p95(times['slider']):.0f} |"
+        f"Chromium {version}; each comparison in its own browser context, {RUNS} interactions "
+        f"after {WARM_UP} warm-up, alternating, 1024x768 with touch.\n"
     )
-    print(f"| home: tap a step of the cycle | {median['home']:.0f} | {p95(times['home']):.0f} |")
-    print(f"| posture: tap a step button under a slider | {median['tap']:.0f} | {p95(times['tap']):.0f} |")
-    print(f"| posture: move a slider with a key | {median['key']:.0f} | {p95(times['key']):.0f} |")
-    print(f"\nRatio, home to the bare pills app: {median['home'] / median['pills']:.2f}x")
-    print(f"Ratio, posture's tap to the bare pills app: {median['tap'] / median['pills']:.2f}x")
-    print(f"Ratio, posture's slider to the bare slider app: {median['key'] / median['slider']:.2f}x")
+    print("| interaction | median ms | p95 ms | bare app | bare median ms | ratio |")
+    print("|---|---:|---:|---|---:|---:|")
+    rows = [
+        ("home: tap a step of the cycle", "home", "home", "pills", "tap a pill"),
+        ("posture: tap a step button under a slider", "posture tap", "tap", "pills", "tap a pill"),
+        ("posture: move a slider with a key", "posture key", "key", "slider", "move the slider with a key"),
+    ]
+    for title, block, name, bare, bare_title in rows:
+        ours, theirs = blocks[block][name], blocks[block][bare]
+        ratio = statistics.median(ours) / statistics.median(theirs)
+        print(
+            f"| {title} | {statistics.median(ours):.0f} | {p95(ours):.0f} | {bare_title} | "
+            f"{statistics.median(theirs):.0f} | {ratio:.2f}x |"
+        )
     return 0
 
 

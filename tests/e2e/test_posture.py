@@ -11,7 +11,7 @@ from backknee.loader import load_content
 from backknee.models import POSTURE_STEP_DEG, PosturePage
 from tests.conftest import CONTENT
 from tests.e2e.conftest import DESKTOP, PHONE, TABLET_LANDSCAPE, TABLET_PORTRAIT, Visit
-from tests.e2e.test_journeys import axe_violations
+from tests.e2e.test_journeys import axe_violations, outside_requests
 
 CONTENT_NOW = load_content(CONTENT)
 POSTURE = CONTENT_NOW.page("posture", PosturePage)
@@ -120,6 +120,7 @@ def test_tapping_more_bent_moves_the_knee_slider_one_step(visit):
     more.tap()
     expect(knee).to_have_value(str(2 * POSTURE_STEP_DEG), timeout=UPDATE)
     expect(readout(tab)).to_contain_text(WORDS.knees_held_bent.format(degrees=10), timeout=UPDATE)
+    assert outside_requests(tab) == [], "moving the figure must not reach outside the app's host"
 
 
 def test_on_a_phone_the_explorer_fits_the_screen_and_a_preset_tap_works(visit):

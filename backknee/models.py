@@ -469,11 +469,166 @@ class PosturePage(Page):
         return self
 
 
+ACTIVITY_IDS = (
+    "walking",
+    "stairs-up",
+    "stairs-down",
+    "standing-up",
+    "sitting-down",
+    "one-leg-stance",
+    "knee-bend",
+    "two-leg-stance",
+)
+"""Activities with a measured knee load (backknee.loads.Activity); a test keeps them equal."""
+BACK_POSTURE_IDS = (
+    "lying-prone",
+    "lying-on-side",
+    "standing",
+    "sitting-slumped",
+    "sitting-unsupported",
+    "sitting-bent-forward",
+    "standing-bent-forward",
+    "lifting-close",
+    "lifting-bent-knees",
+    "lifting-round-back",
+)
+"""Positions with a measured back load (backknee.loads.BackPosture); a test keeps them equal."""
+BMI_BAND_IDS = ("underweight", "healthy", "overweight", "obesity", "severe-obesity")
+
+
+def _one_of(value: str, allowed: tuple[str, ...], what: str) -> None:
+    if value not in allowed:
+        raise ValueError(f"'{value}' is not a {what} the app knows; use one of {', '.join(allowed)}")
+
+
+class ActivityLabel(Model):
+    activity: Text
+    label: Text = Field(max_length=32)
+
+    @model_validator(mode="after")
+    def _known(self) -> ActivityLabel:
+        _one_of(self.activity, ACTIVITY_IDS, "activity")
+        return self
+
+
+class BackPostureLabel(Model):
+    posture: Text
+    label: Text = Field(max_length=36)
+
+    @model_validator(mode="after")
+    def _known(self) -> BackPostureLabel:
+        _one_of(self.posture, BACK_POSTURE_IDS, "position")
+        return self
+
+
+class BmiBandText(Model):
+    band: Text
+    text: Text
+
+    @model_validator(mode="after")
+    def _known(self) -> BmiBandText:
+        _one_of(self.band, BMI_BAND_IDS, "BMI band")
+        return self
+
+
+class WeightPage(Page):
+    sources_label: Text
+    references: list[Slug] = Field(min_length=1)
+    inputs_heading: Text
+    inputs_note: Text
+    weight_unit_label: Text
+    kg_label: Text
+    stones_label: Text
+    weight_kg_label: Text
+    stones_field_label: Text
+    pounds_field_label: Text
+    height_unit_label: Text
+    cm_label: Text
+    feet_label: Text
+    height_cm_label: Text
+    feet_field_label: Text
+    inches_field_label: Text
+    illustration: Text
+    knee_heading: Text
+    per_step: Text
+    activities_heading: Text
+    activities_intro: Text
+    activities: list[ActivityLabel] = Field(min_length=2)
+    bar_text: Text
+    activities_alt: Text
+    loss_heading: Text
+    loss_intro: Text
+    loss_label: Text
+    steps_label: Text
+    steps_help: Text
+    flights_label: Text
+    flights_help: Text
+    loss_per_step: Text
+    loss_per_day: Text
+    loss_per_year: Text
+    loss_none: Text
+    loss_guideline: Text
+    loss_guideline_references: list[Slug] = Field(min_length=1)
+    loss_references: list[Slug] = Field(min_length=1)
+    back_heading: Text
+    back_intro: Text
+    postures: list[BackPostureLabel] = Field(min_length=2)
+    back_bar_text: Text
+    back_alt: Text
+    back_tips_heading: Text
+    back_tips: list[Fact] = Field(min_length=1)
+    back_references: list[Slug] = Field(min_length=1)
+    both_heading: Text
+    both_text: Text
+    both_links: list[PageLink] = Field(min_length=1)
+    bmi_heading: Text
+    bmi_intro: Text
+    bmi_value: Text
+    lower_thresholds_label: Text
+    lower_thresholds_help: Text
+    bands: list[BmiBandText]
+    bmi_references: list[Slug] = Field(min_length=1)
+    method_heading: Text
+    method: list[Section] = Field(min_length=1)
+    method_references: list[Slug] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _lists_complete(self) -> WeightPage:
+        _unique([a.activity for a in self.activities], "activity")
+        _unique([p.posture for p in self.postures], "position")
+        if "walking" not in [a.activity for a in self.activities]:
+            raise ValueError("activities must include walking: the page compares the others with it")
+        if "standing" not in [p.posture for p in self.postures]:
+            raise ValueError("postures must include standing: the chart compares the others with it")
+        found = [b.band for b in self.bands]
+        if sorted(found) != sorted(BMI_BAND_IDS):
+            raise ValueError(f"bands must give a text for each of {', '.join(BMI_BAND_IDS)}, once")
+        _check_templates(
+            self,
+            {
+                "per_step": ("kg",),
+                "bar_text": ("kg",),
+                "activities_alt": ("bars",),
+                "loss_per_step": ("kg", "bags"),
+                "loss_per_day": ("tonnes",),
+                "loss_per_year": ("tonnes",),
+                "back_bar_text": ("percent",),
+                "back_alt": ("bars",),
+                "bmi_value": ("bmi",),
+            },
+        )
+        return self
+
+    def band_text(self, band: str) -> str:
+        return next(b.text for b in self.bands if b.band == band)
+
+
 PAGE_MODELS: dict[str, type[Page]] = {
     "home": HomePage,
     "urgent": UrgentPage,
     "about": AboutPage,
     "posture": PosturePage,
+    "weight": WeightPage,
 }
 """Which model checks each file in content/pages/. A new page adds its model here."""
 

@@ -1,0 +1,29 @@
+"""Weight: how body weight multiplies into knee and back load, and what losing a little does."""
+
+import streamlit as st
+
+from backknee.models import WeightPage
+from backknee.ui import chrome
+from backknee.ui.content import get_content
+from backknee.ui.weight_view import back_section, weight_calculator
+
+content = get_content()
+page = content.page("weight", WeightPage)
+
+st.title(page.heading)
+st.markdown(page.intro)
+
+weight_calculator(page, content)
+back_section(page, content)
+
+st.header(page.both_heading)
+st.markdown(page.both_text)
+for link in page.both_links:
+    chrome.page_link(link)
+
+with st.expander(page.method_heading, icon="🧮"):
+    for section in page.method:
+        st.markdown(f"**{section.heading}**\n\n{section.body}")
+    chrome.sources(page.sources_label, content.cite(page.method_references))
+
+chrome.clinic_contact(content)

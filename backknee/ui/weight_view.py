@@ -1,0 +1,225 @@
+"""The weight calculator: the patient's numbers in either units, and what they mean."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from backknee.charts import CHART_CONFIG, bar_figure_spec
+from backknee.loader import Content
+from backknee.loads import (
+    HEIGHT_RANGE_CM,
+    LOSS_RANGE_KG,
+    MASS_RANGE_KG,
+    STEPS_RANGE,
+    cm_to_feet_inches,
+    feet_inches_to_cm,
+    kg_to_stones_pounds,
+    stones_pounds_to_kg,
+)
+from backknee.models import WeightPage
+from backknee.ui import chrome
+from backknee.ui.figures import PreparedFigure
+from backknee.weight import (
+    Person,
+    activity_bars,
+    back_bars,
+    bars_in_words,
+    bmi_sentences,
+    loss_sentences,
+    per_step_sentence,
+)
+
+DEFAULT = Person()
+KG, STONES, CM, FEET = "kg", "st", "cm", "ft"
+
+
+def _defaults() -> None:
+    state = st.session_state
+    stones, pounds = kg_to_stones_pounds(DEFAULT.mass_kg)
+    feet, inches = cm_to_feet_inches(DEFAULT.height_cm)
+    for key, value in {
+        "weight_unit": KG,
+        "height_unit": CM,
+        "weight_kg": DEFAULT.mass_kg,
+        "weight_st": stones,
+        "weight_lb": pounds,
+        "height_cm": DEFAULT.height_cm,
+        "height_ft": feet,
+        "height_in": inches,
+        "steps_per_day": DEFAULT.steps_per_day,
+        "flights_per_day": DEFAULT.flights_per_day,
+        "loss_kg": DEFAULT.loss_kg,
+        "lower_thresholds": DEFAULT.lower_thresholds,
+    }.items():
+        state.setdefault(key, value)
+
+
+def _mass_kg() -> float:
+    state = st.session_state
+    if state["weight_unit"] == STONES:
+        return stones_pounds_to_kg(state["weight_st"], state["weight_lb"])
+    return float(state["weight_kg"])
+
+
+def _height_cm() -> float:
+    state = st.session_state
+    if state["height_unit"] == FEET:
+        return feet_inches_to_cm(state["height_ft"], state["height_in"])
+    return float(state["height_cm"])
+
+
+def _weight_unit_changed() -> None:
+    # Carry the weight over, so switching units never changes the answer.
+    state = st.session_state
+    if state["weight_unit"] == STONES:
+        state["weight_st"], state["weight_lb"] = kg_to_stones_pounds(state["weight_kg"])
+    else:
+        kg = stones_pounds_to_kg(state["weight_st"], state["weight_lb"])
+        state["weight_kg"] = float(round(min(max(kg, MASS_RANGE_KG[0]), MASS_RANGE_KG[1]), 1))
+
+
+def _height_unit_changed() -> None:
+    state = st.session_state
+    if state["height_unit"] == FEET:
+        state["height_ft"], state["height_in"] = cm_to_feet_inches(state["height_cm"])
+    else:
+        cm = feet_inches_to_cm(state["height_ft"], state["height_in"])
+        state["height_cm"] = float(round(min(max(cm, HEIGHT_RANGE_CM[0]), HEIGHT_RANGE_CM[1])))
+
+
+def person() -> Person:
+    """What the patient has entered so far, in kg and cm."""
+    state = st.session_state
+    return Person(
+        mass_kg=min(max(_mass_kg(), MASS_RANGE_KG[0]), MASS_RANGE_KG[1]),
+        height_cm=min(max(_height_cm(), HEIGHT_RANGE_CM[0]), HEIGHT_RANGE_CM[1]),
+        steps_per_day=int(state["steps_per_day"]),
+        flights_per_day=int(state["flights_per_day"]),
+        loss_kg=float(state["loss_kg"]),
+        lower_thresholds=bool(state["lower_thresholds"]),
+    )
+
+
+def _inputs(page: WeightPage) -> None:
+    st.markdown(f"## {page.inputs_heading}\n\n{page.inputs_note}")
+    weight_column, height_column = st.columns(2, gap="medium")
+    with weight_column:
+        st.segmented_control(
+            page.weight_unit_label,
+            [KG, STONES],
+            format_func=lambda unit: page.kg_label if unit == KG else page.stones_label,
+            key="weight_unit",
+            required=True,
+            on_change=_weight_unit_changed,
+        )
+        if st.session_state["weight_unit"] == STONES:
+            with st.container(horizontal=True):
+                st.number_input(page.stones_field_label, min_value=4, max_value=47, step=1, key="weight_st")
+                st.number_input(page.pounds_field_label, min_value=0, max_value=13, step=1, key="weight_lb")
+        else:
+            low, high = MASS_RANGE_KG
+            st.number_input(
+                page.weight_kg_label, min_value=low, max_value=high, step=1.0, format="%.1f", key="weight_kg"
+            )
+    with height_column:
+        st.segmented_control(
+            page.height_unit_label,
+            [CM, FEET],
+            format_func=lambda unit: page.cm_label if unit == CM else page.feet_label,
+            key="height_unit",
+            required=True,
+            on_change=_height_unit_changed,
+        )
+        if st.session_state["height_unit"] == FEET:
+            with st.container(horizontal=True):
+                st.number_input(page.feet_field_label, min_value=3, max_value=7, step=1, key="height_ft")
+                st.number_input(page.inches_field_label, min_value=0, max_value=11, step=1, key="height_in")
+        else:
+            low, high = HEIGHT_RANGE_CM
+            st.number_input(
+                page.height_cm_label, min_value=low, max_value=high, step=1.0, format="%.0f", key="height_cm"
+            )
+
+
+def _chart(spec: dict[str, object], key: str, alt: str) -> None:
+    st.plotly_chart(
+        PreparedFigure.from_spec(spec),
+        key=key,
+        config={**CHART_CONFIG, "staticPlot": True},
+        theme=None,
+        alt=alt,
+    )
+
+
+@chrome.calm_fragment
+def weight_calculator(page: WeightPage, content: Content) -> None:
+    """The inputs and everything that depends on them: one fragment, so changing a number
+    reruns only this part of the page."""
+    _defaults()
+    _inputs(page)
+    you = person()
+
+    st.header(page.knee_heading)
+    st.markdown(f"{per_step_sentence(you, page)}\n\n:small[{page.illustration}]")
+    st.subheader(page.activities_heading)
+    st.markdown(page.activities_intro)
+    bars = activity_bars(you, page)
+    walking = next(a.label for a in page.activities if a.activity == "walking")
+    _chart(
+        bar_figure_spec(bars, highlight=walking),
+        "activities_chart",
+        page.activities_alt.format(bars=bars_in_words(bars)),
+    )
+    chrome.sources(page.sources_label, content.cite(page.references))
+
+    st.header(page.loss_heading)
+    st.markdown(page.loss_intro)
+    loss_column, steps_column, flights_column = st.columns(3)
+    with loss_column:
+        low, high = LOSS_RANGE_KG
+        st.number_input(
+            page.loss_label, min_value=low, max_value=min(high, 30.0), step=1.0, format="%.0f", key="loss_kg"
+        )
+    with steps_column:
+        low_steps, high_steps = STEPS_RANGE
+        st.number_input(
+            page.steps_label,
+            min_value=low_steps,
+            max_value=high_steps,
+            step=500,
+            key="steps_per_day",
+        )
+        st.caption(page.steps_help)
+    with flights_column:
+        st.number_input(page.flights_label, min_value=0, max_value=100, step=1, key="flights_per_day")
+        st.caption(page.flights_help)
+    with st.container(border=True, key="loss_readout"):
+        lines = "\n".join(f"- {line}" for line in loss_sentences(you, page))
+        st.markdown(f"{lines}\n\n:small[{page.illustration}]")
+        chrome.sources(page.sources_label, content.cite(page.loss_references))
+    st.markdown(page.loss_guideline)
+    chrome.sources(page.sources_label, content.cite(page.loss_guideline_references))
+
+    st.header(page.bmi_heading)
+    st.markdown(page.bmi_intro)
+    st.toggle(page.lower_thresholds_label, key="lower_thresholds")
+    st.caption(page.lower_thresholds_help)
+    with st.container(border=True, key="bmi_readout"):
+        st.markdown("\n\n".join(bmi_sentences(you, page)))
+    chrome.sources(page.sources_label, content.cite(page.bmi_references))
+
+
+def back_section(page: WeightPage, content: Content) -> None:
+    """Which positions load the back more: the same for everyone, so outside the fragment."""
+    st.header(page.back_heading)
+    st.markdown(page.back_intro)
+    bars = back_bars(page)
+    standing = next(p.label for p in page.postures if p.posture == "standing")
+    _chart(
+        bar_figure_spec(bars, highlight=standing),
+        "back_chart",
+        page.back_alt.format(bars=bars_in_words(bars)),
+    )
+    chrome.sources(page.sources_label, content.cite(page.back_references))
+    st.subheader(page.back_tips_heading)
+    chrome.facts(page.back_tips, content, page.sources_label)

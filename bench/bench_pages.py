@@ -33,7 +33,10 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from streamlit.testing.v1.local_script_runner import LocalScriptRunner  # noqa: E402
 
 from backknee.body import Body, balance  # noqa: E402
+from backknee.loader import load_content  # noqa: E402
+from backknee.models import WeightPage  # noqa: E402
 from backknee.posture import Scenario, compare  # noqa: E402
+from backknee.weight import Person, per_step_sentence  # noqa: E402
 
 WARM_UP = 5
 RUNS = 60
@@ -142,6 +145,20 @@ def _move_posture_slider(at: AppTest, i: int) -> None:
         raise RuntimeError(f"moving the slider to {flat}/{lean} did not update the readout")
 
 
+WEIGHT_PAGE = load_content().page("weight", WeightPage)
+
+
+def _change_weight(at: AppTest, i: int) -> None:
+    """Type a new weight: the calculator (knee load, chart, savings, BMI) reruns."""
+    kg = float(60 + i % 80)
+    _run_fragment_alone(at, lambda: at.number_input(key="weight_kg").set_value(kg))
+    if at.warning:
+        raise RuntimeError(f"the page showed the calm message: {at.warning[0].value}")
+    expected = per_step_sentence(Person(mass_kg=kg), WEIGHT_PAGE)
+    if not any(expected in m.value for m in at.markdown):
+        raise RuntimeError(f"typing {kg} kg did not update the knee load")
+
+
 def _rerun(at: AppTest, i: int) -> None:
     at.run()
 
@@ -165,6 +182,17 @@ CASES = [
     Case(
         "posture: whole page rerun (for reference: opening the page)",
         _open("app_pages/posture.py"),
+        _rerun,
+        gated=False,
+    ),
+    Case(
+        "weight: type a new weight (the calculator reruns, as in the app)",
+        _open("app_pages/weight.py"),
+        _change_weight,
+    ),
+    Case(
+        "weight: whole page rerun (for reference: opening the page)",
+        _open("app_pages/weight.py"),
         _rerun,
         gated=False,
     ),

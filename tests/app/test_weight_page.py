@@ -1,0 +1,154 @@
+"""The weight page in a real Streamlit session: the units, the inputs and every readout follow
+the model, and nothing about the patient leaves the session."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import pytest
+
+from backknee.charts import bar_figure, bar_figure_spec
+from backknee.loader import load_content
+from backknee.loads import kg_to_stones_pounds, stones_pounds_to_kg
+from backknee.models import WeightPage
+from backknee.weight import (
+    Person,
+    activity_bars,
+    back_bars,
+    bars_in_words,
+    bmi_sentences,
+    loss_sentences,
+    per_step_sentence,
+    tonnes,
+)
+from tests.app.conftest import all_text
+from tests.conftest import CONTENT
+
+SCRIPT = "app_pages/weight.py"
+PAGE = load_content(CONTENT).page("weight", WeightPage)
+
+
+@pytest.fixture
+def weight(open_page):
+    return open_page(SCRIPT)
+
+
+def shown(at) -> str:
+    return all_text(at)
+
+
+def charts(at) -> dict[str, dict]:
+    return {chart.proto.id.split("-")[-1]: json.loads(chart.proto.spec) for chart in at.get("plotly_chart")}
+
+
+def test_the_page_opens_with_an_example_person_and_every_readout(weight):
+    text = shown(weight)
+    example = Person()
+    assert per_step_sentence(example, PAGE) in text
+    for line in loss_sentences(example, PAGE) + bmi_sentences(example, PAGE):
+        assert line in text
+    assert PAGE.inputs_note in text
+
+
+def test_a_new_weight_changes_the_knee_load_the_loss_and_the_bmi(weight):
+    weight.number_input(key="weight_kg").set_value(95.0).run()
+    person = Person(mass_kg=95.0)
+    text = shown(weight)
+    assert per_step_sentence(person, PAGE) in text
+    assert bmi_sentences(person, PAGE)[0] in text
+
+
+def test_switching_to_stones_keeps_the_same_weight(weight):
+    weight.number_input(key="weight_kg").set_value(89.8).run()
+    before = per_step_sentence(Person(mass_kg=89.8), PAGE)
+    weight.segmented_control(key="weight_unit").set_value("st").run()
+    assert (weight.number_input(key="weight_st").value, weight.number_input(key="weight_lb").value) == (14, 2)
+    assert before in shown(weight)
+
+
+def test_a_weight_in_stones_and_pounds_is_used_in_kg(weight):
+    weight.segmented_control(key="weight_unit").set_value("st").run()
+    weight.number_input(key="weight_st").set_value(16).run()
+    weight.number_input(key="weight_lb").set_value(7).run()
+    assert per_step_sentence(Person(mass_kg=stones_pounds_to_kg(16, 7)), PAGE) in shown(weight)
+
+
+def test_switching_back_to_kg_carries_the_weight_over(weight):
+    weight.segmented_control(key="weight_unit").set_value("st").run()
+    weight.number_input(key="weight_st").set_value(12).run()
+    weight.number_input(key="weight_lb").set_value(0).run()
+    weight.segmented_control(key="weight_unit").set_value("kg").run()
+    assert weight.number_input(key="weight_kg").value == pytest.approx(round(stones_pounds_to_kg(12, 0), 1))
+
+
+def test_height_in_feet_and_inches_changes_the_bmi(weight):
+    weight.segmented_control(key="height_unit").set_value("ft").run()
+    weight.number_input(key="height_ft").set_value(6).run()
+    weight.number_input(key="height_in").set_value(0).run()
+    assert bmi_sentences(Person(height_cm=6 * 12 * 2.54), PAGE)[0] in shown(weight)
+
+
+def test_the_amount_to_lose_and_the_steps_change_the_savings(weight):
+    weight.number_input(key="loss_kg").set_value(10.0).run()
+    weight.number_input(key="steps_per_day").set_value(8000).run()
+    for line in loss_sentences(Person(loss_kg=10.0, steps_per_day=8000), PAGE):
+        assert line in shown(weight)
+
+
+def test_losing_nothing_asks_for_an_amount(weight):
+    weight.number_input(key="loss_kg").set_value(0.0).run()
+    assert PAGE.loss_none in shown(weight)
+
+
+def test_lower_thresholds_can_move_a_bmi_into_another_band(weight):
+    weight.number_input(key="weight_kg").set_value(70.0).run()
+    standard = bmi_sentences(Person(mass_kg=70.0), PAGE)[1]
+    lower = bmi_sentences(Person(mass_kg=70.0, lower_thresholds=True), PAGE)[1]
+    assert standard != lower
+    assert standard in shown(weight)
+    weight.toggle(key="lower_thresholds").set_value(True).run()
+    assert lower in shown(weight)
+
+
+def test_every_chart_is_described_in_words_with_its_numbers(weight):
+    alts = [chart.proto.alt for chart in weight.get("plotly_chart")]
+    assert bars_in_words(activity_bars(Person(), PAGE)) in alts[0]
+    assert bars_in_words(back_bars(PAGE)) in alts[1]
+
+
+def test_no_answer_goes_into_the_address(weight):
+    weight.number_input(key="weight_kg").set_value(101.0).run()
+    weight.toggle(key="lower_thresholds").set_value(True).run()
+    assert dict(weight.query_params) == {}
+
+
+def test_the_page_links_to_posture_and_the_warning_signs(weight):
+    labels = {link.proto.label for link in weight.get("page_link")}
+    assert {link.label for link in PAGE.both_links} <= labels
+
+
+# --- The words and charts behind the page -------------------------------------------------
+
+
+def test_tonnes_are_rounded_to_two_figures():
+    assert [tonnes(kg) for kg in (800, 51_733, 18_882_545, 5_555)] == ["0.8", "52", "19,000", "6"]
+
+
+def test_the_loss_readout_names_bags_of_sugar_for_a_step():
+    lines = loss_sentences(Person(loss_kg=5), PAGE)
+    assert lines[0] == PAGE.loss_per_step.format(kg="21", bags="21")
+
+
+def test_the_bar_chart_spec_is_a_valid_plotly_figure_with_numbers_on_every_bar():
+    bars = activity_bars(Person(mass_kg=80), PAGE)
+    go.Figure(bar_figure_spec(bars, highlight="Walking"))  # plotly checks every property
+    figure = bar_figure(bars, highlight="Walking")
+    assert list(figure.data[0].text) == [text for _, _, text in bars]
+    assert "<b>Walking</b>" in figure.data[0].y
+    assert figure.layout.dragmode is False
+
+
+def test_kg_and_stones_agree_for_the_example_person():
+    stones, pounds = kg_to_stones_pounds(Person().mass_kg)
+    assert stones_pounds_to_kg(stones, pounds) == pytest.approx(Person().mass_kg, abs=0.23)

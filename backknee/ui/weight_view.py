@@ -38,6 +38,10 @@ def _defaults() -> None:
     stones, pounds = kg_to_stones_pounds(DEFAULT.mass_kg)
     feet, inches = cm_to_feet_inches(DEFAULT.height_cm)
     for key, value in {
+        # mass_kg and height_cm hold what the patient entered; the boxes only show it in
+        # the unit they chose, so switching units never changes the answer.
+        "mass_kg": DEFAULT.mass_kg,
+        "height_cm_value": DEFAULT.height_cm,
         "weight_unit": KG,
         "height_unit": CM,
         "weight_kg": DEFAULT.mass_kg,
@@ -54,45 +58,47 @@ def _defaults() -> None:
         state.setdefault(key, value)
 
 
-def _mass_kg() -> float:
-    state = st.session_state
-    if state["weight_unit"] == STONES:
-        return stones_pounds_to_kg(state["weight_st"], state["weight_lb"])
-    return float(state["weight_kg"])
+def _kg_typed() -> None:
+    st.session_state["mass_kg"] = float(st.session_state["weight_kg"])
 
 
-def _height_cm() -> float:
+def _stones_typed() -> None:
     state = st.session_state
-    if state["height_unit"] == FEET:
-        return feet_inches_to_cm(state["height_ft"], state["height_in"])
-    return float(state["height_cm"])
+    state["mass_kg"] = stones_pounds_to_kg(state["weight_st"], state["weight_lb"])
+
+
+def _cm_typed() -> None:
+    st.session_state["height_cm_value"] = float(st.session_state["height_cm"])
+
+
+def _feet_typed() -> None:
+    state = st.session_state
+    state["height_cm_value"] = feet_inches_to_cm(state["height_ft"], state["height_in"])
 
 
 def _weight_unit_changed() -> None:
-    # Carry the weight over, so switching units never changes the answer.
+    # Show the same weight in the other unit; what the patient entered stays as it was.
     state = st.session_state
-    if state["weight_unit"] == STONES:
-        state["weight_st"], state["weight_lb"] = kg_to_stones_pounds(state["weight_kg"])
-    else:
-        kg = stones_pounds_to_kg(state["weight_st"], state["weight_lb"])
-        state["weight_kg"] = float(round(min(max(kg, MASS_RANGE_KG[0]), MASS_RANGE_KG[1]), 1))
+    state["weight_st"], state["weight_lb"] = kg_to_stones_pounds(state["mass_kg"])
+    state["weight_kg"] = float(round(_within(state["mass_kg"], MASS_RANGE_KG), 1))
 
 
 def _height_unit_changed() -> None:
     state = st.session_state
-    if state["height_unit"] == FEET:
-        state["height_ft"], state["height_in"] = cm_to_feet_inches(state["height_cm"])
-    else:
-        cm = feet_inches_to_cm(state["height_ft"], state["height_in"])
-        state["height_cm"] = float(round(min(max(cm, HEIGHT_RANGE_CM[0]), HEIGHT_RANGE_CM[1])))
+    state["height_ft"], state["height_in"] = cm_to_feet_inches(state["height_cm_value"])
+    state["height_cm"] = float(round(_within(state["height_cm_value"], HEIGHT_RANGE_CM)))
+
+
+def _within(value: float, allowed: tuple[float, float]) -> float:
+    return min(max(value, allowed[0]), allowed[1])
 
 
 def person() -> Person:
     """What the patient has entered so far, in kg and cm."""
     state = st.session_state
     return Person(
-        mass_kg=min(max(_mass_kg(), MASS_RANGE_KG[0]), MASS_RANGE_KG[1]),
-        height_cm=min(max(_height_cm(), HEIGHT_RANGE_CM[0]), HEIGHT_RANGE_CM[1]),
+        mass_kg=_within(state["mass_kg"], MASS_RANGE_KG),
+        height_cm=_within(state["height_cm_value"], HEIGHT_RANGE_CM),
         steps_per_day=int(state["steps_per_day"]),
         flights_per_day=int(state["flights_per_day"]),
         loss_kg=float(state["loss_kg"]),
@@ -114,12 +120,32 @@ def _inputs(page: WeightPage) -> None:
         )
         if st.session_state["weight_unit"] == STONES:
             with st.container(horizontal=True):
-                st.number_input(page.stones_field_label, min_value=4, max_value=47, step=1, key="weight_st")
-                st.number_input(page.pounds_field_label, min_value=0, max_value=13, step=1, key="weight_lb")
+                st.number_input(
+                    page.stones_field_label,
+                    min_value=4,
+                    max_value=47,
+                    step=1,
+                    key="weight_st",
+                    on_change=_stones_typed,
+                )
+                st.number_input(
+                    page.pounds_field_label,
+                    min_value=0,
+                    max_value=13,
+                    step=1,
+                    key="weight_lb",
+                    on_change=_stones_typed,
+                )
         else:
             low, high = MASS_RANGE_KG
             st.number_input(
-                page.weight_kg_label, min_value=low, max_value=high, step=1.0, format="%.1f", key="weight_kg"
+                page.weight_kg_label,
+                min_value=low,
+                max_value=high,
+                step=1.0,
+                format="%.1f",
+                key="weight_kg",
+                on_change=_kg_typed,
             )
     with height_column:
         st.segmented_control(
@@ -132,12 +158,32 @@ def _inputs(page: WeightPage) -> None:
         )
         if st.session_state["height_unit"] == FEET:
             with st.container(horizontal=True):
-                st.number_input(page.feet_field_label, min_value=3, max_value=7, step=1, key="height_ft")
-                st.number_input(page.inches_field_label, min_value=0, max_value=11, step=1, key="height_in")
+                st.number_input(
+                    page.feet_field_label,
+                    min_value=3,
+                    max_value=7,
+                    step=1,
+                    key="height_ft",
+                    on_change=_feet_typed,
+                )
+                st.number_input(
+                    page.inches_field_label,
+                    min_value=0,
+                    max_value=11,
+                    step=1,
+                    key="height_in",
+                    on_change=_feet_typed,
+                )
         else:
             low, high = HEIGHT_RANGE_CM
             st.number_input(
-                page.height_cm_label, min_value=low, max_value=high, step=1.0, format="%.0f", key="height_cm"
+                page.height_cm_label,
+                min_value=low,
+                max_value=high,
+                step=1.0,
+                format="%.0f",
+                key="height_cm",
+                on_change=_cm_typed,
             )
 
 

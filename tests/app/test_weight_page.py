@@ -152,3 +152,14 @@ def test_the_bar_chart_spec_is_a_valid_plotly_figure_with_numbers_on_every_bar()
 def test_kg_and_stones_agree_for_the_example_person():
     stones, pounds = kg_to_stones_pounds(Person().mass_kg)
     assert stones_pounds_to_kg(stones, pounds) == pytest.approx(Person().mass_kg, abs=0.23)
+
+
+def test_switching_units_back_and_forth_never_changes_the_answer(weight):
+    """75 kg shows as 11 st 11 lb (74.84 kg): showing it that way must not change the
+    result, and switching back must show 75 kg again."""
+    before = per_step_sentence(Person(), PAGE)
+    for unit in ("st", "kg", "st"):
+        weight.segmented_control(key="weight_unit").set_value(unit).run()
+        assert before in shown(weight)
+    weight.segmented_control(key="weight_unit").set_value("kg").run()
+    assert weight.number_input(key="weight_kg").value == Person().mass_kg

@@ -21,10 +21,10 @@ PAGES = [  # (menu title, address, main heading), from content/site.yaml's menu
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 CONTROLS_UNDER_44_PX = """() => {
     const inText = '[data-testid=stMarkdownContainer] p, [data-testid=stMarkdownContainer] li';
-    // A slider's range input is visually hidden (for keyboards and screen readers); a finger
-    // lands on the slider's track, so measure that instead.
-    const target = e => e.matches('input[type=range]')
-        ? e.closest('[role=group]').firstElementChild : e;
+    // A slider's range input and a switch's checkbox are visually hidden (for keyboards and
+    // screen readers); a finger lands on the slider's track or the switch's whole label.
+    const target = e => e.matches('input[type=range]') ? e.closest('[role=group]').firstElementChild
+        : e.matches('input[type=checkbox]') && e.closest('label') ? e.closest('label') : e;
     return [...document.querySelectorAll('a, button, [role=button], input, select, summary')]
         .filter(e => e.offsetParent !== null && e.dataset.testid !== 'stSkipToContent')
         .filter(e => !e.closest(inText))  // links inside a sentence are exempt (WCAG 2.5.8)

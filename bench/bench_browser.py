@@ -24,14 +24,16 @@ from dataclasses import dataclass  # noqa: E402
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from backknee.loader import load_content  # noqa: E402
+from backknee.loads import Activity, knee_load_kg  # noqa: E402
 from backknee.models import HomePage, PosturePage  # noqa: E402
 from backknee.posture import Scenario, compare  # noqa: E402
+from backknee.weight import Person, rounded  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, LAUNCH_ARGS, running_app  # noqa: E402
 
 WARM_UP = 5
 RUNS = 30
 
-ARM = """([where, expected, chartLabel]) => {
+ARM = """([where, expected, chartLabel, chartText]) => {
     window.__done = new Promise((resolve) => {
         let start = null;
         const finished = () => {
@@ -41,7 +43,9 @@ ARM = """([where, expected, chartLabel]) => {
                 && (document.querySelector(where)?.innerText || '').includes(expected)
                 && (!chartLabel || [...document.querySelectorAll('.js-plotly-plot tspan')]
                     .some(t => (t.getAttribute('style') || '').includes('bold')
-                        && t.textContent.trim() && chartLabel.includes(t.textContent.trim())));
+                        && t.textContent.trim() && chartLabel.includes(t.textContent.trim())))
+                && (!chartText || [...document.querySelectorAll('.js-plotly-plot text')]
+                    .some(t => t.textContent.trim() === chartText));
         };
         const begin = () => { start = performance.now(); };
         document.addEventListener('keydown', begin, { capture: true, once: true });
@@ -55,10 +59,13 @@ ARM = """([where, expected, chartLabel]) => {
 }"""
 
 
-def time_interaction(page: Page, act, where: str, expected: str, chart_label: str = "") -> float:
+def time_interaction(
+    page: Page, act, where: str, expected: str, chart_label: str = "", chart_text: str = ""
+) -> float:
     """Milliseconds from the input event until `expected` shows inside `where` (and, if
-    given, the chart shows `chart_label` in bold), with Streamlit's run finished."""
-    page.evaluate(ARM, [where, expected, chart_label])
+    given, the chart shows `chart_label` in bold, or a text equal to `chart_text`), with
+    Streamlit's run finished."""
+    page.evaluate(ARM, [where, expected, chart_label, chart_text])
     act()
     return float(page.evaluate("window.__done"))
 
@@ -74,6 +81,7 @@ class Series:
     where: str
     expected: Callable[[int], str]
     chart_label: Callable[[int], str] = lambda i: ""
+    chart_text: Callable[[int], str] = lambda i: ""
 
 
 def measure(browser: Browser, series: list[Series]) -> dict[str, list[float]]:
@@ -97,6 +105,7 @@ def measure(browser: Browser, series: list[Series]) -> dict[str, list[float]]:
                 one.where,
                 one.expected(i),
                 one.chart_label(i),
+                one.chart_text(i),
             )
             if i >= WARM_UP:
                 times[one.name].append(ms)
@@ -125,6 +134,13 @@ def main() -> int:
         words = posture_words.readout
         return words.knees_held_bent.format(degrees=5) if knee(i) else words.knees_straight
 
+    # Weight: + then − on the weight box, 75 -> 76 -> 75 kg.
+    def kg(i: int) -> float:
+        return Person().mass_kg + (1 if i % 2 == 0 else 0)
+
+    def knee_kg(i: int) -> str:
+        return rounded(knee_load_kg(kg(i), Activity.WALKING))
+
     def knee_chart_label(i: int) -> str:  # the knee's load label in the chart, drawn in bold
         times = compare(Scenario(knee_deg=knee(i))).knee_times
         return posture_words.chart.knee_load.format(times=f"×{times:.1f}")
@@ -148,7 +164,7 @@ def main() -> int:
         def open_app(path: str) -> Callable[[Page], None]:
             def open_(page: Page) -> None:
                 page.goto(f"{app_url}/{path}")
-                page.locator(".js-plotly-plot").wait_for()
+                page.locator(".js-plotly-plot").first.wait_for()
                 if path == "posture":
                     knee_slider = page.locator(".stSlider").filter(has_text=posture_words.controls.knee.label)
                     knee_slider.get_by_role("slider").focus()
@@ -192,8 +208,17 @@ def main() -> int:
             lambda page, i: page.keyboard.press("ArrowRight" if knee(i) else "ArrowLeft"),
             ".st-key-posture_readout", knee_readout, knee_chart_label,
         )  # fmt: skip
+        weight = Series(
+            "weight", open_app("weight"),
+            lambda page, i: page.locator(".st-key-weight_kg").get_by_test_id(
+                "stNumberInputStepUp" if i % 2 == 0 else "stNumberInputStepDown"
+            ).tap(),
+            "[data-testid=stMain]", lambda i: f"about {knee_kg(i)} kg through each knee",
+            chart_text=lambda i: f"{knee_kg(i)} kg",
+        )  # fmt: skip
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         blocks = {
+            "weight": measure(browser, [pills, weight]),
             "home": measure(browser, [pills, home]),
             "posture tap": measure(browser, [pills, tap]),
             "posture key": measure(browser, [slider, key]),
@@ -214,6 +239,7 @@ def main() -> int:
         ("home: tap a step of the cycle", "home", "home", "pills", "tap a pill"),
         ("posture: tap a step button under a slider", "posture tap", "tap", "pills", "tap a pill"),
         ("posture: move a slider with a key", "posture key", "key", "slider", "move the slider with a key"),
+        ("weight: tap + or − on the weight box", "weight", "weight", "pills", "tap a pill"),
     ]
     for title, block, name, bare, bare_title in rows:
         ours, theirs = blocks[block][name], blocks[block][bare]

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from backknee.body import Pose, Stance
 from backknee.cycle import ring_positions
 from backknee.models import Cycle, PostureChartWords
+from backknee.posture import times
 
 INK = "#1b2a38"
 STEP_FILL = "#1f5f8b"
@@ -361,8 +362,8 @@ def posture_figure_spec(
 
 
 def _times(value: float) -> str:
-    """'×2.5': one decimal place, which is as precise as this model deserves."""
-    return f"×{value:.1f}"
+    """'×2', '×1.5', '×6': rounded as the readout under the figure rounds it."""
+    return f"×{times(value)}"
 
 
 BAR_FILL = "#1f5f8b"

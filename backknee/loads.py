@@ -64,7 +64,7 @@ force through the knee at each step of walking."""
 
 
 class BackPosture(StrEnum):
-    LYING_ON_BACK = "lying-prone"
+    LYING_FACE_DOWN = "lying-prone"
     LYING_ON_SIDE = "lying-on-side"
     STANDING = "standing"
     SITTING_SLUMPED = "sitting-slumped"
@@ -80,7 +80,7 @@ WILKE_1999_DISC_PRESSURE_MPA = MappingProxyType(
     {
         # Wilke HJ et al. (1999), Spine 24(8):755-762: pressure inside the L4-5 disc of one
         # healthy 70 kg man. Lifting is of a 20 kg weight.
-        BackPosture.LYING_ON_BACK: 0.10,  # the paper's "lying prone"
+        BackPosture.LYING_FACE_DOWN: 0.10,
         BackPosture.LYING_ON_SIDE: 0.12,
         BackPosture.STANDING: 0.50,
         BackPosture.SITTING_SLUMPED: 0.30,
@@ -239,6 +239,13 @@ def bmi(mass_kg: float, height_cm: float) -> float:
     check_mass(mass_kg)
     check_height(height_cm)
     return mass_kg / (height_cm / 100) ** 2
+
+
+def most_to_lose_kg(mass_kg: float, height_cm: float) -> float:
+    """The most weight whose loss keeps BMI at or above the bottom of the healthy range
+    (18.5): the page never shows the effect of losing more than that."""
+    healthy_floor = STANDARD_BMI_THRESHOLDS[BmiBand.HEALTHY]
+    return max(0.0, mass_kg - healthy_floor * (height_cm / 100) ** 2)
 
 
 def bmi_band(value: float, lower_thresholds: bool = False) -> BmiBand:

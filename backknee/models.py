@@ -566,7 +566,13 @@ class WeightPage(Page):
     loss_per_step: Text
     loss_per_day: Text
     loss_per_year: Text
+    tonnes: Text
+    kilograms: Text
     loss_none: Text
+    loss_not_advised: Text
+    loss_not_advised_references: list[Slug] = Field(min_length=1)
+    loss_capped: Text
+    out_of_range: Text
     loss_guideline: Text
     loss_guideline_references: list[Slug] = Field(min_length=1)
     loss_references: list[Slug] = Field(min_length=1)
@@ -610,8 +616,12 @@ class WeightPage(Page):
                 "bar_text": ("kg",),
                 "activities_alt": ("bars",),
                 "loss_per_step": ("kg", "bags"),
-                "loss_per_day": ("tonnes",),
-                "loss_per_year": ("tonnes",),
+                "loss_per_day": ("amount",),
+                "loss_per_year": ("amount",),
+                "tonnes": ("value",),
+                "kilograms": ("value",),
+                "loss_capped": ("kg",),
+                "out_of_range": ("kg", "cm"),
                 "back_bar_text": ("percent",),
                 "back_alt": ("bars",),
                 "bmi_value": ("bmi",),

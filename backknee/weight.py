@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from backknee.loads import (
     Activity,
     BackPosture,
+    BmiBand,
     back_load_compared_with_standing,
     bmi,
     bmi_band,
     knee_load_kg,
+    most_to_lose_kg,
     weight_loss_effect,
 )
 from backknee.models import WeightPage
@@ -24,11 +26,11 @@ KG_PER_BAG_OF_SUGAR = 1.0
 class Person:
     """What the patient entered, in SI units (the page converts stones and feet)."""
 
-    mass_kg: float = 75.0
+    mass_kg: float = 80.0
     height_cm: float = 170.0
     steps_per_day: int = 5_000
     flights_per_day: int = 4
-    loss_kg: float = 5.0
+    loss_kg: float = 5
     lower_thresholds: bool = False
 
 
@@ -64,34 +66,59 @@ def bars_in_words(bars: list[tuple[str, float, str]]) -> str:
     return "; ".join(f"{label}: {text}" for label, _, text in bars)
 
 
+def loss_is_advised(person: Person) -> bool:
+    """Weight loss is only shown to people whose BMI is above the healthy range (using the
+    lower thresholds where they apply): Messier studied adults who were overweight."""
+    band = bmi_band(bmi(person.mass_kg, person.height_cm), person.lower_thresholds)
+    return band not in (BmiBand.UNDERWEIGHT, BmiBand.HEALTHY)
+
+
+def loss_used_kg(person: Person) -> float:
+    """The amount to lose the page works with: never so much that BMI would fall below 18.5."""
+    return min(person.loss_kg, most_to_lose_kg(person.mass_kg, person.height_cm))
+
+
 def loss_sentences(person: Person, page: WeightPage) -> list[str]:
-    """What losing the chosen amount would take off each knee: per step, per day, per year."""
-    if person.loss_kg <= 0:
+    """What losing the chosen amount would take off each knee: per step, per day, per year;
+    or, for someone not above the healthy range, why the page does not suggest it."""
+    if not loss_is_advised(person):
+        return [page.loss_not_advised]
+    lost = loss_used_kg(person)
+    if lost <= 0:
         return [page.loss_none]
-    effect = weight_loss_effect(person.loss_kg, person.steps_per_day, person.flights_per_day)
-    lines = [
+    effect = weight_loss_effect(lost, person.steps_per_day, person.flights_per_day)
+    lines = [page.loss_capped.format(kg=rounded(lost))] if lost < person.loss_kg else []
+    lines += [
         page.loss_per_step.format(
             kg=rounded(effect.per_walking_step_kg),
             bags=rounded(effect.per_walking_step_kg / KG_PER_BAG_OF_SUGAR),
         )
     ]
     if effect.per_day_kg > 0:
-        lines.append(page.loss_per_day.format(tonnes=tonnes(effect.per_day_kg)))
-        lines.append(page.loss_per_year.format(tonnes=tonnes(effect.per_year_kg)))
+        lines.append(page.loss_per_day.format(amount=amount(effect.per_day_kg, page)))
+        lines.append(page.loss_per_year.format(amount=amount(effect.per_year_kg, page)))
     return lines
 
 
-def tonnes(kg: float) -> str:
-    """Kilograms as tonnes, to two significant figures at most: '52', '19,000', '0.8'."""
-    value = kg / 1000
-    if value < 1:
-        return f"{value:.1f}"
+def amount(kg: float, page: WeightPage) -> str:
+    """A large weight as people say it: tonnes to two significant figures from 1 tonne
+    ('1.4 tonnes', '52 tonnes', '19,000 tonnes'), kilograms below ('400 kg')."""
+    if kg < 1000:
+        return page.kilograms.format(value=rounded(kg))
+    return page.tonnes.format(value=two_figures(kg / 1000))
+
+
+def two_figures(value: float) -> str:
+    """A number rounded to two significant figures: 1.4, 52, 19,000."""
+    if value < 10:
+        return f"{round(value, 1):g}"
     digits = len(str(int(value)))
     return f"{round(value, 2 - digits):,.0f}"
 
 
 def bmi_sentences(person: Person, page: WeightPage) -> list[str]:
-    """The BMI, rounded to a whole number, and what its band means, in the page's gentle words."""
+    """The BMI to one decimal place (as the NHS calculator shows it, so the number and its
+    band never seem to disagree), and what its band means, in the page's gentle words."""
     value = bmi(person.mass_kg, person.height_cm)
-    band = bmi_band(value, person.lower_thresholds)
-    return [page.bmi_value.format(bmi=f"{value:.0f}"), page.band_text(band.value)]
+    band = bmi_band(round(value, 1), person.lower_thresholds)
+    return [page.bmi_value.format(bmi=f"{value:.1f}"), page.band_text(band.value)]

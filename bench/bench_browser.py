@@ -26,7 +26,7 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 from backknee.loader import load_content  # noqa: E402
 from backknee.loads import Activity, knee_load_kg  # noqa: E402
 from backknee.models import HomePage, PosturePage  # noqa: E402
-from backknee.posture import Scenario, compare  # noqa: E402
+from backknee.posture import Scenario, compare, times  # noqa: E402
 from backknee.weight import Person, rounded  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, LAUNCH_ARGS, running_app  # noqa: E402
 
@@ -142,8 +142,8 @@ def main() -> int:
         return rounded(knee_load_kg(kg(i), Activity.WALKING))
 
     def knee_chart_label(i: int) -> str:  # the knee's load label in the chart, drawn in bold
-        times = compare(Scenario(knee_deg=knee(i))).knee_times
-        return posture_words.chart.knee_load.format(times=f"×{times:.1f}")
+        multiple = compare(Scenario(knee_deg=knee(i))).knee_times
+        return posture_words.chart.knee_load.format(times=f"×{times(multiple)}")
 
     with (
         running_app("bench/bare_app.py") as slider_url,

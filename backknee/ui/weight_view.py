@@ -8,7 +8,6 @@ from backknee.charts import CHART_CONFIG, bar_figure_spec
 from backknee.loader import Content
 from backknee.loads import (
     HEIGHT_RANGE_CM,
-    LOSS_RANGE_KG,
     MASS_RANGE_KG,
     STEPS_RANGE,
     cm_to_feet_inches,
@@ -25,11 +24,15 @@ from backknee.weight import (
     back_bars,
     bars_in_words,
     bmi_sentences,
+    loss_is_advised,
     loss_sentences,
     per_step_sentence,
+    rounded,
 )
 
 DEFAULT = Person()
+MOST_TO_LOSE_KG = 30
+"""The weight-loss box stops here: Messier's result is a straight line well beyond it."""
 KG, STONES, CM, FEET = "kg", "st", "cm", "ft"
 
 
@@ -93,15 +96,23 @@ def _within(value: float, allowed: tuple[float, float]) -> float:
     return min(max(value, allowed[0]), allowed[1])
 
 
+def _out_of_range() -> bool:
+    state = st.session_state
+    low, high = MASS_RANGE_KG
+    short, tall = HEIGHT_RANGE_CM
+    return not (low <= state["mass_kg"] <= high and short <= state["height_cm_value"] <= tall)
+
+
 def person() -> Person:
-    """What the patient has entered so far, in kg and cm."""
+    """What the patient has entered so far, in kg and cm, brought within the model's ranges
+    (the page says so when it does that)."""
     state = st.session_state
     return Person(
         mass_kg=_within(state["mass_kg"], MASS_RANGE_KG),
         height_cm=_within(state["height_cm_value"], HEIGHT_RANGE_CM),
         steps_per_day=int(state["steps_per_day"]),
         flights_per_day=int(state["flights_per_day"]),
-        loss_kg=float(state["loss_kg"]),
+        loss_kg=int(state["loss_kg"]),
         lower_thresholds=bool(state["lower_thresholds"]),
     )
 
@@ -204,6 +215,8 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
     _defaults()
     _inputs(page)
     you = person()
+    if _out_of_range():
+        st.warning(page.out_of_range.format(kg=rounded(you.mass_kg), cm=rounded(you.height_cm)))
 
     st.header(page.knee_heading)
     st.markdown(f"{per_step_sentence(you, page)}\n\n:small[{page.illustration}]")
@@ -222,10 +235,7 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
     st.markdown(page.loss_intro)
     loss_column, steps_column, flights_column = st.columns(3)
     with loss_column:
-        low, high = LOSS_RANGE_KG
-        st.number_input(
-            page.loss_label, min_value=low, max_value=min(high, 30.0), step=1.0, format="%.0f", key="loss_kg"
-        )
+        st.number_input(page.loss_label, min_value=0, max_value=MOST_TO_LOSE_KG, step=1, key="loss_kg")
     with steps_column:
         low_steps, high_steps = STEPS_RANGE
         st.number_input(
@@ -241,8 +251,12 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
         st.caption(page.flights_help)
     with st.container(border=True, key="loss_readout"):
         lines = "\n".join(f"- {line}" for line in loss_sentences(you, page))
-        st.markdown(f"{lines}\n\n:small[{page.illustration}]")
-        chrome.sources(page.sources_label, content.cite(page.loss_references))
+        if loss_is_advised(you):
+            st.markdown(f"{lines}\n\n:small[{page.illustration}]")
+            chrome.sources(page.sources_label, content.cite(page.loss_references))
+        else:
+            st.markdown(lines)
+            chrome.sources(page.sources_label, content.cite(page.loss_not_advised_references))
     st.markdown(page.loss_guideline)
     chrome.sources(page.sources_label, content.cite(page.loss_guideline_references))
 

@@ -15,12 +15,13 @@ from backknee.models import WeightPage
 from backknee.weight import (
     Person,
     activity_bars,
+    amount,
     back_bars,
     bars_in_words,
     bmi_sentences,
+    loss_is_advised,
     loss_sentences,
     per_step_sentence,
-    tonnes,
 )
 from tests.app.conftest import all_text
 from tests.conftest import CONTENT
@@ -90,14 +91,14 @@ def test_height_in_feet_and_inches_changes_the_bmi(weight):
 
 
 def test_the_amount_to_lose_and_the_steps_change_the_savings(weight):
-    weight.number_input(key="loss_kg").set_value(10.0).run()
+    weight.number_input(key="loss_kg").set_value(10).run()
     weight.number_input(key="steps_per_day").set_value(8000).run()
-    for line in loss_sentences(Person(loss_kg=10.0, steps_per_day=8000), PAGE):
+    for line in loss_sentences(Person(loss_kg=10, steps_per_day=8000), PAGE):
         assert line in shown(weight)
 
 
 def test_losing_nothing_asks_for_an_amount(weight):
-    weight.number_input(key="loss_kg").set_value(0.0).run()
+    weight.number_input(key="loss_kg").set_value(0).run()
     assert PAGE.loss_none in shown(weight)
 
 
@@ -123,6 +124,14 @@ def test_no_answer_goes_into_the_address(weight):
     assert dict(weight.query_params) == {}
 
 
+def test_a_weight_the_guide_cannot_use_is_named_and_the_nearest_is_used(weight):
+    weight.segmented_control(key="weight_unit").set_value("st").run()
+    weight.number_input(key="weight_st").set_value(4).run()
+    weight.number_input(key="weight_lb").set_value(0).run()  # 4 st = 25.4 kg, below 30 kg
+    assert [w.value for w in weight.warning] == [PAGE.out_of_range.format(kg="30", cm="170")]
+    assert per_step_sentence(Person(mass_kg=30), PAGE) in shown(weight)
+
+
 def test_the_page_links_to_posture_and_the_warning_signs(weight):
     labels = {link.proto.label for link in weight.get("page_link")}
     assert {link.label for link in PAGE.both_links} <= labels
@@ -131,8 +140,41 @@ def test_the_page_links_to_posture_and_the_warning_signs(weight):
 # --- The words and charts behind the page -------------------------------------------------
 
 
-def test_tonnes_are_rounded_to_two_figures():
-    assert [tonnes(kg) for kg in (800, 51_733, 18_882_545, 5_555)] == ["0.8", "52", "19,000", "6"]
+def test_large_weights_read_as_kilograms_or_tonnes_to_two_figures():
+    said = [amount(kg, PAGE) for kg in (400, 1_400, 5_555, 51_733, 18_882_545)]
+    assert said == [
+        PAGE.kilograms.format(value="400"),
+        PAGE.tonnes.format(value="1.4"),
+        PAGE.tonnes.format(value="5.6"),
+        PAGE.tonnes.format(value="52"),
+        PAGE.tonnes.format(value="19,000"),
+    ]
+
+
+def test_weight_loss_is_not_suggested_to_someone_in_the_healthy_range():
+    healthy = Person(mass_kg=60, height_cm=170)  # BMI 20.8
+    assert not loss_is_advised(healthy)
+    assert loss_sentences(healthy, PAGE) == [PAGE.loss_not_advised]
+
+
+def test_the_lower_thresholds_can_make_weight_loss_relevant():
+    person = Person(mass_kg=70, height_cm=170)  # BMI 24.2: healthy, or overweight from 23
+    assert not loss_is_advised(person)
+    assert loss_is_advised(Person(mass_kg=70, height_cm=170, lower_thresholds=True))
+
+
+def test_the_amount_to_lose_never_takes_bmi_below_the_healthy_range():
+    # 80 kg at 170 cm: 18.5 x 1.7^2 = 53.5 kg, so at most 26.5 kg; asked for 30
+    lines = loss_sentences(Person(mass_kg=80, height_cm=170, loss_kg=30), PAGE)
+    assert lines[0] == PAGE.loss_capped.format(kg="27")
+    assert lines[1] == PAGE.loss_per_step.format(kg=f"{int(26.535 * 40.6 / 9.81 + 0.5)}", bags="110")
+
+
+def test_bmi_is_shown_to_one_decimal_so_it_never_seems_to_disagree_with_its_band():
+    # 71.1 kg at 170 cm is 24.6: "about 25" beside "healthy" would look wrong
+    value, band = bmi_sentences(Person(mass_kg=71.1, height_cm=170), PAGE)
+    assert value == PAGE.bmi_value.format(bmi="24.6")
+    assert band == PAGE.band_text("healthy")
 
 
 def test_the_loss_readout_names_bags_of_sugar_for_a_step():

@@ -184,7 +184,10 @@ class Visit:
         )
         self.wait_until_settled()
         if self.screen.narrow:  # the drawer closes by itself and slides out of the way
-            self.page.locator('[data-testid=stSidebar][data-collapsed="true"]').wait_for(timeout=5_000)
+            # Collapsed, then either slid off the screen or hidden: both are out of the way.
+            self.page.locator('[data-testid=stSidebar][data-collapsed="true"]').wait_for(
+                state="attached", timeout=5_000
+            )
             self.page.wait_for_function(
                 "() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().right <= 1",
                 timeout=5_000,

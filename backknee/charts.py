@@ -153,7 +153,7 @@ HEAD_RADIUS = 0.062
 """The head's radius as a fraction of height (chin to crown is 0.13 of height: Drillis and
 Contini, in Winter 2009)."""
 
-POSTURE_X_RANGE = (-0.36, 0.46)
+POSTURE_X_RANGE = (-0.46, 0.46)
 POSTURE_Y_RANGE = (-0.09, 1.06)
 
 
@@ -279,9 +279,10 @@ def posture_figure_spec(
                 "opacity": 1,
             },
             "text": [
-                f"<b>{words.knee_load.format(times=_times(knee_times))}</b>",
-                f"<b>{words.back_load.format(times=_times(back_times))}</b>",
+                f"<b>{_two_lines(words.knee_load.format(times=_times(knee_times)))}</b>",
+                f"<b>{_two_lines(words.back_load.format(times=_times(back_times)))}</b>",
             ],
+            "cliponaxis": False,
             "textposition": ["middle right", "middle left"],
             "textfont": label_font,
             "name": words.loads,
@@ -359,6 +360,13 @@ def posture_figure_spec(
         },
     }
     return {"data": data, "layout": layout}
+
+
+def _two_lines(label: str) -> str:
+    """'Back muscles<br>×6': the number on a line of its own keeps a label narrow enough
+    for a phone."""
+    words, _, number = label.rpartition(" ")
+    return f"{words}<br>{number}" if words else label
 
 
 def _times(value: float) -> str:

@@ -68,8 +68,9 @@ def bars_in_words(bars: list[tuple[str, float, str]]) -> str:
 
 def loss_is_advised(person: Person) -> bool:
     """Weight loss is only shown to people whose BMI is above the healthy range (using the
-    lower thresholds where they apply): Messier studied adults who were overweight."""
-    band = bmi_band(bmi(person.mass_kg, person.height_cm), person.lower_thresholds)
+    lower thresholds where they apply): Messier studied adults who were overweight. The BMI
+    is rounded as the page shows it, so this part never disagrees with the BMI part."""
+    band = bmi_band(round(bmi(person.mass_kg, person.height_cm), 1), person.lower_thresholds)
     return band not in (BmiBand.UNDERWEIGHT, BmiBand.HEALTHY)
 
 

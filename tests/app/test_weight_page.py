@@ -177,6 +177,16 @@ def test_bmi_is_shown_to_one_decimal_so_it_never_seems_to_disagree_with_its_band
     assert band == PAGE.band_text("healthy")
 
 
+def test_a_bmi_that_rounds_up_to_25_is_overweight_in_both_parts_of_the_page():
+    # 72.2 kg at 170 cm is 24.98, shown as 25.0: the BMI part and the weight-loss part must agree
+    person = Person(mass_kg=72.2, height_cm=170)
+    value, band = bmi_sentences(person, PAGE)
+    assert value == PAGE.bmi_value.format(bmi="25.0")
+    assert band == PAGE.band_text("overweight")
+    assert loss_is_advised(person)
+    assert loss_sentences(person, PAGE) != [PAGE.loss_not_advised]
+
+
 def test_the_loss_readout_names_bags_of_sugar_for_a_step():
     lines = loss_sentences(Person(loss_kg=5), PAGE)
     assert lines[0] == PAGE.loss_per_step.format(kg="21", bags="21")

@@ -73,9 +73,9 @@ def test_tapping_a_preset_on_a_tablet_shows_what_the_knees_do_and_marks_it_chose
     expect(preset_button(tab, "Standing tall")).to_have_text("Standing tall")  # no longer ticked
     expect(slider(tab, "flattening")).to_have_value(str(PRESETS["Stooped"].flattening))
     expect(slider(tab, "lean")).to_have_value(str(PRESETS["Stooped"].lean))
+    expect(chart(tab)).to_have_attribute("aria-label", re.compile(r"Posture: Stooped\."), timeout=UPDATE)
     after = chart(tab).get_attribute("aria-label")
     assert after and after != before
-    assert "Posture: Stooped." in after
     assert re.search(sentence(WORDS.knees_bend), after), "the chart's description says the knees bend"
     expect(chart(tab)).to_have_accessible_name(after)
     tab.screenshot("posture-stooped")
@@ -95,7 +95,9 @@ def test_moving_a_slider_with_the_keyboard_updates_the_readout(visit):
     expect(knee).to_have_value("15")  # the rerun keeps the value the person chose
     expect(tab.page.get_by_test_id("stSliderThumbValue").nth(2)).to_have_text("15")
     expect(readout(tab)).not_to_contain_text(WORDS.knees_straight)
-    assert "knees 15 degrees short of straight" in (chart(tab).get_attribute("aria-label") or "")
+    expect(chart(tab)).to_have_attribute(
+        "aria-label", re.compile("knees 15 degrees short of straight"), timeout=UPDATE
+    )
     # 15 degrees is no preset, so none is ticked
     expect(tab.page.locator(".st-key-posture_presets").get_by_role("button", name="✓")).to_have_count(0)
 
@@ -169,5 +171,6 @@ def test_axe_finds_no_violations_with_a_posture_chosen(visit, screen):
     expect(tab.page.get_by_role("button", name="✓ Slumped", exact=True)).to_be_visible(timeout=UPDATE)
     tab.wait_until_settled()
     expect(slider(tab, "lean")).to_have_value(str(PRESETS["Slumped"].lean))
-    tab.page.wait_for_timeout(500)  # let the chart finish drawing
+    expect(chart(tab)).to_have_attribute("aria-label", re.compile(r"Posture: Slumped\."), timeout=UPDATE)
+    expect(chart(tab).locator(".main-svg").first).to_be_attached()
     assert axe_violations(tab) == []

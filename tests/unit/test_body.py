@@ -3,6 +3,7 @@ published measurements. Each test names its source."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -65,11 +66,16 @@ def test_the_placed_body_weighs_what_the_person_weighs():
     assert sum(mass for mass, _ in placed.masses.values()) == pytest.approx(AVERAGE.mass_kg)
 
 
-def test_standing_tall_puts_the_centre_of_mass_at_about_55_to_57_percent_of_height():
-    """The usual textbook figure for adults standing upright is about 55-57% of height (near
-    the second sacral vertebra). The model gives 57.4%: see docs/model.md."""
+@pytest.mark.xfail(
+    strict=True,
+    reason="the model puts the centre of mass at 57.4% of height, just above the usual 55-57% "
+    "(hanging arms and the head sit a little high): see docs/model.md",
+)
+def test_standing_tall_puts_the_centre_of_mass_at_55_to_57_percent_of_height():
+    """The usual textbook figure for adults standing upright is 55-57% of height (near the
+    second sacral vertebra; secondary sources only)."""
     _, com_height = standing_tall(AVERAGE).pose.centre_of_mass
-    assert com_height / AVERAGE.height_m == pytest.approx(0.56, abs=0.015)
+    assert 0.55 <= com_height / AVERAGE.height_m <= 0.57
 
 
 def test_standing_tall_keeps_the_centre_of_mass_over_the_feet_in_front_of_the_ankles():
@@ -149,7 +155,7 @@ def test_the_same_choice_always_gives_the_same_posture():
 
 def test_the_angles_are_the_same_for_every_body_size():
     small, large = Body(height_cm=150, mass_kg=50), Body(height_cm=200, mass_kg=130)
-    assert balance(small, 10, 30, 5).posture == pytest.approx(balance(large, 10, 30, 5).posture)
+    assert balance(small, 10, 30, 5).posture == balance(large, 10, 30, 5).posture
 
 
 def test_more_trunk_lean_gives_a_larger_lower_back_moment():
@@ -235,8 +241,10 @@ def test_the_model_ranks_standing_postures_by_back_load_as_wilke_measured():
     upright = standing_tall(AVERAGE).loads.lower_back_compression_n
     bent_forward = balance(AVERAGE, lordosis_deg=20, trunk_lean_deg=45).loads.lower_back_compression_n
     measured = WILKE_1999_DISC_PRESSURE_MPA
-    assert (upright < bent_forward) == (measured["relaxed standing"] < measured["standing bent forward"])
-    assert upright < bent_forward
+    wilke_ratio = measured["standing bent forward"] / measured["relaxed standing"]  # 2.2
+    # Bent forward: upper back 45 degrees on a lower back 20 degrees flatter, 65 degrees in
+    # all (Wilke does not give the angle; docs/model.md says which we chose). Model: 2.05.
+    assert bent_forward / upright == pytest.approx(wilke_ratio, rel=0.15)
 
 
 def test_more_stoop_always_loads_the_lower_back_more():
@@ -246,7 +254,7 @@ def test_more_stoop_always_loads_the_lower_back_more():
         balance(AVERAGE, lordosis_deg=40 - step, trunk_lean_deg=step).loads.lower_back_compression_n
         for step in range(0, 41, 10)
     ]
-    assert compressions == sorted(compressions)
+    assert all(a < b for a, b in itertools.pairwise(compressions))
 
 
 # --- Input checks ------------------------------------------------------------------------------
@@ -275,12 +283,17 @@ def test_a_value_out_of_range_is_refused_with_its_name_and_range(make, message):
         make()
 
 
-def test_head_arms_and_trunk_together_balance_near_where_winter_puts_them():
+@pytest.mark.xfail(
+    strict=True,
+    reason="the model's head, arms and trunk balance 0.58 of the way from hip to shoulder, "
+    "against Winter's 0.626: the trunk parts use their midpoints (see docs/model.md)",
+)
+def test_head_arms_and_trunk_together_balance_where_winter_puts_them():
     """Winter 2009, Table 4.1: the centre of mass of head, arms and trunk (HAT) lies 0.626
-    of the way from hip to shoulder. The model gives 0.58 (see docs/model.md)."""
+    of the way from hip to shoulder."""
     placed = pose(AVERAGE, Posture(ankle_dorsiflexion_deg=0))
     parts = ("pelvis", "abdomen", "thorax", "head_and_neck", "arms")
     mass = sum(placed.masses[p][0] for p in parts)
     height = sum(placed.masses[p][0] * placed.masses[p][1][1] for p in parts) / mass
     hip, shoulder = placed.points["hip"][1], placed.points["shoulder"][1]
-    assert (height - hip) / (shoulder - hip) == pytest.approx(0.626, abs=0.05)
+    assert (height - hip) / (shoulder - hip) == pytest.approx(0.626, abs=0.02)

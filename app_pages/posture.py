@@ -18,10 +18,7 @@ st.header(page.try_heading)
 st.markdown(page.presets_label)
 posture_explorer(page)
 
-with st.expander(page.method_heading, icon="🧮"):
-    for section in page.method:
-        st.markdown(f"**{section.heading}**\n\n{section.body}")
-    chrome.sources(page.sources_label, content.cite(page.method_references))
+chrome.how_we_worked_this_out(page, content, page.sources_label)
 
 st.header(page.helps_heading)
 st.markdown(page.helps_intro)

@@ -21,9 +21,6 @@ st.markdown(page.both_text)
 for link in page.both_links:
     chrome.page_link(link)
 
-with st.expander(page.method_heading, icon="🧮"):
-    for section in page.method:
-        st.markdown(f"**{section.heading}**\n\n{section.body}")
-    chrome.sources(page.sources_label, content.cite(page.method_references))
+chrome.how_we_worked_this_out(page, content, page.sources_label)
 
 chrome.clinic_contact(content)

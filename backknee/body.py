@@ -202,20 +202,6 @@ class Posture:
 
 Point = tuple[float, float]
 
-LANDMARKS = (
-    "toe",
-    "heel",
-    "ankle",
-    "knee",
-    "hip",
-    "lower_back",
-    "mid_back",
-    "shoulder",
-    "head",
-    "elbow",
-    "wrist",
-)
-
 
 @dataclass(frozen=True)
 class Pose:

@@ -13,6 +13,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from backknee.loads import Activity, BackPosture, BmiBand
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ]{6,18}[0-9]$"
 WEB_ADDRESS_PATTERN = r"^https://[^\s]+$"
@@ -445,7 +447,15 @@ class PostureChartWords(Model):
         return self
 
 
-class PosturePage(Page):
+class ExplainsMethod(Model):
+    """A page with "How we worked this out": its heading, its parts and their sources."""
+
+    method_heading: Text
+    method: list[Section] = Field(min_length=1)
+    method_references: list[Slug] = Field(min_length=1)
+
+
+class PosturePage(Page, ExplainsMethod):
     sources_label: Text
     references: list[Slug] = Field(min_length=1)
     try_heading: Text
@@ -455,9 +465,6 @@ class PosturePage(Page):
     controls: PostureControls
     readout: PostureReadout
     chart: PostureChartWords
-    method_heading: Text
-    method: list[Section] = Field(min_length=1)
-    method_references: list[Slug] = Field(min_length=1)
     helps_heading: Text
     helps_intro: Text
     helps: list[Fact] = Field(min_length=1)
@@ -469,69 +476,26 @@ class PosturePage(Page):
         return self
 
 
-ACTIVITY_IDS = (
-    "walking",
-    "stairs-up",
-    "stairs-down",
-    "standing-up",
-    "sitting-down",
-    "one-leg-stance",
-    "knee-bend",
-    "two-leg-stance",
-)
-"""Activities with a measured knee load (backknee.loads.Activity); a test keeps them equal."""
-BACK_POSTURE_IDS = (
-    "lying-prone",
-    "lying-on-side",
-    "standing",
-    "sitting-slumped",
-    "sitting-unsupported",
-    "sitting-bent-forward",
-    "standing-bent-forward",
-    "lifting-close",
-    "lifting-bent-knees",
-    "lifting-round-back",
-)
-"""Positions with a measured back load (backknee.loads.BackPosture); a test keeps them equal."""
-BMI_BAND_IDS = ("underweight", "healthy", "overweight", "obesity", "severe-obesity")
-
-
-def _one_of(value: str, allowed: tuple[str, ...], what: str) -> None:
-    if value not in allowed:
-        raise ValueError(f"'{value}' is not a {what} the app knows; use one of {', '.join(allowed)}")
-
-
 class ActivityLabel(Model):
-    activity: Text
-    label: Text = Field(max_length=32)
+    """One bar of the knee chart: an activity with a measured load, and its words."""
 
-    @model_validator(mode="after")
-    def _known(self) -> ActivityLabel:
-        _one_of(self.activity, ACTIVITY_IDS, "activity")
-        return self
+    activity: Activity
+    label: Text = Field(max_length=32)
 
 
 class BackPostureLabel(Model):
-    posture: Text
-    label: Text = Field(max_length=36)
+    """One bar of the back chart: a position with a measured disc pressure, and its words."""
 
-    @model_validator(mode="after")
-    def _known(self) -> BackPostureLabel:
-        _one_of(self.posture, BACK_POSTURE_IDS, "position")
-        return self
+    posture: BackPosture
+    label: Text = Field(max_length=36)
 
 
 class BmiBandText(Model):
-    band: Text
+    band: BmiBand
     text: Text
 
-    @model_validator(mode="after")
-    def _known(self) -> BmiBandText:
-        _one_of(self.band, BMI_BAND_IDS, "BMI band")
-        return self
 
-
-class WeightPage(Page):
+class WeightPage(Page, ExplainsMethod):
     sources_label: Text
     references: list[Slug] = Field(min_length=1)
     inputs_heading: Text
@@ -594,21 +558,18 @@ class WeightPage(Page):
     lower_thresholds_help: Text
     bands: list[BmiBandText]
     bmi_references: list[Slug] = Field(min_length=1)
-    method_heading: Text
-    method: list[Section] = Field(min_length=1)
-    method_references: list[Slug] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _lists_complete(self) -> WeightPage:
-        _unique([a.activity for a in self.activities], "activity")
-        _unique([p.posture for p in self.postures], "position")
-        if "walking" not in [a.activity for a in self.activities]:
+        _unique([a.activity.value for a in self.activities], "activity")
+        _unique([p.posture.value for p in self.postures], "position")
+        if Activity.WALKING not in [a.activity for a in self.activities]:
             raise ValueError("activities must include walking: the page compares the others with it")
-        if "standing" not in [p.posture for p in self.postures]:
+        if BackPosture.STANDING not in [p.posture for p in self.postures]:
             raise ValueError("postures must include standing: the chart compares the others with it")
-        found = [b.band for b in self.bands]
-        if sorted(found) != sorted(BMI_BAND_IDS):
-            raise ValueError(f"bands must give a text for each of {', '.join(BMI_BAND_IDS)}, once")
+        if sorted(b.band.value for b in self.bands) != sorted(b.value for b in BmiBand):
+            bands = ", ".join(b.value for b in BmiBand)
+            raise ValueError(f"bands must give a text for each of {bands}, once")
         _check_templates(
             self,
             {
@@ -629,8 +590,14 @@ class WeightPage(Page):
         )
         return self
 
-    def band_text(self, band: str) -> str:
+    def band_text(self, band: BmiBand) -> str:
         return next(b.text for b in self.bands if b.band == band)
+
+    def activity_label(self, activity: Activity) -> str:
+        return next(a.label for a in self.activities if a.activity == activity)
+
+    def posture_label(self, posture: BackPosture) -> str:
+        return next(p.label for p in self.postures if p.posture == posture)
 
 
 PAGE_MODELS: dict[str, type[Page]] = {

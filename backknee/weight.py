@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from backknee.loads import (
     Activity,
-    BackPosture,
     BmiBand,
     back_load_compared_with_standing,
     bmi,
@@ -47,7 +46,7 @@ def activity_bars(person: Person, page: WeightPage) -> list[tuple[str, float, st
     """One bar per activity the page lists: (label, kg through each knee, text on the bar)."""
     bars = []
     for item in page.activities:
-        kg = knee_load_kg(person.mass_kg, Activity(item.activity))
+        kg = knee_load_kg(person.mass_kg, item.activity)
         bars.append((item.label, kg, page.bar_text.format(kg=rounded(kg))))
     return bars
 
@@ -56,7 +55,7 @@ def back_bars(page: WeightPage) -> list[tuple[str, float, str]]:
     """One bar per position the page lists: (label, % of standing, text on the bar)."""
     bars = []
     for item in page.postures:
-        percent = back_load_compared_with_standing(BackPosture(item.posture))
+        percent = back_load_compared_with_standing(item.posture)
         bars.append((item.label, percent, page.back_bar_text.format(percent=rounded(percent))))
     return bars
 
@@ -122,4 +121,4 @@ def bmi_sentences(person: Person, page: WeightPage) -> list[str]:
     band never seem to disagree), and what its band means, in the page's gentle words."""
     value = bmi(person.mass_kg, person.height_cm)
     band = bmi_band(round(value, 1), person.lower_thresholds)
-    return [page.bmi_value.format(bmi=f"{value:.1f}"), page.band_text(band.value)]
+    return [page.bmi_value.format(bmi=f"{value:.1f}"), page.band_text(band)]

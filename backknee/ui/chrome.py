@@ -16,7 +16,7 @@ import streamlit as st
 from backknee.dates import uk_date
 from backknee.errors import ContentError
 from backknee.loader import Content, ReviewDate
-from backknee.models import AboutPage, Fact, PageLink, Reference, Site, Tile, WarningSign
+from backknee.models import AboutPage, ExplainsMethod, Fact, PageLink, Reference, Site, Tile, WarningSign
 from backknee.ui.pages import page_script
 
 log = logging.getLogger("backknee")
@@ -145,6 +145,13 @@ def tiles(items: list[Tile], site: Site) -> None:
 def page_link(link: PageLink) -> None:
     """A link to another page of the guide, by the page's id."""
     st.page_link(page_script(link.page), label=link.label, icon="➡️")
+
+
+def how_we_worked_this_out(page: ExplainsMethod, content: Content, sources_label: str) -> None:
+    """The method, assumptions and sources of a page's numbers, folded away until asked for."""
+    with st.expander(page.method_heading, icon="🧮"):
+        st.markdown("\n\n".join(f"**{section.heading}**\n\n{section.body}" for section in page.method))
+        sources(sources_label, content.cite(page.method_references))
 
 
 def bullet_list(lines: Iterable[str]) -> None:

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import streamlit as st
 
 from backknee.charts import CHART_CONFIG, bar_figure_spec
 from backknee.loader import Content
 from backknee.loads import (
+    FLIGHTS_RANGE,
     HEIGHT_RANGE_CM,
+    LOSS_RANGE_KG,
     MASS_RANGE_KG,
     STEPS_RANGE,
+    Activity,
+    BackPosture,
     cm_to_feet_inches,
     feet_inches_to_cm,
     kg_to_stones_pounds,
@@ -31,8 +38,6 @@ from backknee.weight import (
 )
 
 DEFAULT = Person()
-MOST_TO_LOSE_KG = 30
-"""The weight-loss box stops here: Messier's result is a straight line well beyond it."""
 KG, STONES, CM, FEET = "kg", "st", "cm", "ft"
 
 
@@ -117,85 +122,89 @@ def person() -> Person:
     )
 
 
+@dataclass(frozen=True)
+class Measure:
+    """One measurement the patient can give in either of two units: metric in one box, or
+    UK units in two (stones and pounds, feet and inches)."""
+
+    unit_key: str
+    unit_label: str
+    metric: str
+    metric_label: str
+    uk: str
+    uk_label: str
+    metric_box: tuple[str, str, float, float, str, Callable[[], None]]
+    """(key, label, lowest, highest, display format, what typing in it does)"""
+    uk_boxes: tuple[tuple[str, str, int, int], tuple[str, str, int, int]]
+    """(key, label, lowest, highest) for the larger and the smaller UK unit"""
+    uk_typed: Callable[[], None]
+    unit_changed: Callable[[], None]
+
+
+def _measure_input(measure: Measure) -> None:
+    st.segmented_control(
+        measure.unit_label,
+        [measure.metric, measure.uk],
+        format_func=lambda unit: measure.metric_label if unit == measure.metric else measure.uk_label,
+        key=measure.unit_key,
+        required=True,
+        on_change=measure.unit_changed,
+    )
+    if st.session_state[measure.unit_key] == measure.uk:
+        with st.container(horizontal=True):
+            for key, label, low, high in measure.uk_boxes:
+                st.number_input(
+                    label, min_value=low, max_value=high, step=1, key=key, on_change=measure.uk_typed
+                )
+    else:
+        key, label, low_m, high_m, shown_as, typed = measure.metric_box
+        st.number_input(
+            label, min_value=low_m, max_value=high_m, step=1.0, format=shown_as, key=key, on_change=typed
+        )
+
+
+def _measures(page: WeightPage) -> tuple[Measure, Measure]:
+    # The UK boxes' ranges come from the model's: 30-300 kg is 4-47 stones, 120-220 cm 3-7 feet.
+    (low_st, _), (high_st, _) = (kg_to_stones_pounds(kg) for kg in MASS_RANGE_KG)
+    (low_ft, _), (high_ft, _) = (cm_to_feet_inches(cm) for cm in HEIGHT_RANGE_CM)
+    weight = Measure(
+        unit_key="weight_unit",
+        unit_label=page.weight_unit_label,
+        metric=KG,
+        metric_label=page.kg_label,
+        uk=STONES,
+        uk_label=page.stones_label,
+        metric_box=("weight_kg", page.weight_kg_label, *MASS_RANGE_KG, "%.1f", _kg_typed),
+        uk_boxes=(
+            ("weight_st", page.stones_field_label, low_st, high_st),
+            ("weight_lb", page.pounds_field_label, 0, 13),
+        ),
+        uk_typed=_stones_typed,
+        unit_changed=_weight_unit_changed,
+    )
+    height = Measure(
+        unit_key="height_unit",
+        unit_label=page.height_unit_label,
+        metric=CM,
+        metric_label=page.cm_label,
+        uk=FEET,
+        uk_label=page.feet_label,
+        metric_box=("height_cm", page.height_cm_label, *HEIGHT_RANGE_CM, "%.0f", _cm_typed),
+        uk_boxes=(
+            ("height_ft", page.feet_field_label, low_ft, high_ft),
+            ("height_in", page.inches_field_label, 0, 11),
+        ),
+        uk_typed=_feet_typed,
+        unit_changed=_height_unit_changed,
+    )
+    return weight, height
+
+
 def _inputs(page: WeightPage) -> None:
     st.markdown(f"## {page.inputs_heading}\n\n{page.inputs_note}")
-    weight_column, height_column = st.columns(2, gap="medium")
-    with weight_column:
-        st.segmented_control(
-            page.weight_unit_label,
-            [KG, STONES],
-            format_func=lambda unit: page.kg_label if unit == KG else page.stones_label,
-            key="weight_unit",
-            required=True,
-            on_change=_weight_unit_changed,
-        )
-        if st.session_state["weight_unit"] == STONES:
-            with st.container(horizontal=True):
-                st.number_input(
-                    page.stones_field_label,
-                    min_value=4,
-                    max_value=47,
-                    step=1,
-                    key="weight_st",
-                    on_change=_stones_typed,
-                )
-                st.number_input(
-                    page.pounds_field_label,
-                    min_value=0,
-                    max_value=13,
-                    step=1,
-                    key="weight_lb",
-                    on_change=_stones_typed,
-                )
-        else:
-            low, high = MASS_RANGE_KG
-            st.number_input(
-                page.weight_kg_label,
-                min_value=low,
-                max_value=high,
-                step=1.0,
-                format="%.1f",
-                key="weight_kg",
-                on_change=_kg_typed,
-            )
-    with height_column:
-        st.segmented_control(
-            page.height_unit_label,
-            [CM, FEET],
-            format_func=lambda unit: page.cm_label if unit == CM else page.feet_label,
-            key="height_unit",
-            required=True,
-            on_change=_height_unit_changed,
-        )
-        if st.session_state["height_unit"] == FEET:
-            with st.container(horizontal=True):
-                st.number_input(
-                    page.feet_field_label,
-                    min_value=3,
-                    max_value=7,
-                    step=1,
-                    key="height_ft",
-                    on_change=_feet_typed,
-                )
-                st.number_input(
-                    page.inches_field_label,
-                    min_value=0,
-                    max_value=11,
-                    step=1,
-                    key="height_in",
-                    on_change=_feet_typed,
-                )
-        else:
-            low, high = HEIGHT_RANGE_CM
-            st.number_input(
-                page.height_cm_label,
-                min_value=low,
-                max_value=high,
-                step=1.0,
-                format="%.0f",
-                key="height_cm",
-                on_change=_cm_typed,
-            )
+    for column, measure in zip(st.columns(2, gap="medium"), _measures(page), strict=True):
+        with column:
+            _measure_input(measure)
 
 
 def _chart(spec: dict[str, object], key: str, alt: str) -> None:
@@ -223,7 +232,7 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
     st.subheader(page.activities_heading)
     st.markdown(page.activities_intro)
     bars = activity_bars(you, page)
-    walking = next(a.label for a in page.activities if a.activity == "walking")
+    walking = page.activity_label(Activity.WALKING)
     _chart(
         bar_figure_spec(bars, highlight=walking),
         "activities_chart",
@@ -235,7 +244,9 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
     st.markdown(page.loss_intro)
     loss_column, steps_column, flights_column = st.columns(3)
     with loss_column:
-        st.number_input(page.loss_label, min_value=0, max_value=MOST_TO_LOSE_KG, step=1, key="loss_kg")
+        st.number_input(
+            page.loss_label, min_value=LOSS_RANGE_KG[0], max_value=LOSS_RANGE_KG[1], step=1, key="loss_kg"
+        )
     with steps_column:
         low_steps, high_steps = STEPS_RANGE
         st.number_input(
@@ -247,7 +258,13 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
         )
         st.caption(page.steps_help)
     with flights_column:
-        st.number_input(page.flights_label, min_value=0, max_value=100, step=1, key="flights_per_day")
+        st.number_input(
+            page.flights_label,
+            min_value=FLIGHTS_RANGE[0],
+            max_value=FLIGHTS_RANGE[1],
+            step=1,
+            key="flights_per_day",
+        )
         st.caption(page.flights_help)
     with st.container(border=True, key="loss_readout"):
         lines = "\n".join(f"- {line}" for line in loss_sentences(you, page))
@@ -274,7 +291,7 @@ def back_section(page: WeightPage, content: Content) -> None:
     st.header(page.back_heading)
     st.markdown(page.back_intro)
     bars = back_bars(page)
-    standing = next(p.label for p in page.postures if p.posture == "standing")
+    standing = page.posture_label(BackPosture.STANDING)
     _chart(
         bar_figure_spec(bars, highlight=standing),
         "back_chart",

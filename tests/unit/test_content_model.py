@@ -230,3 +230,11 @@ def test_a_page_in_the_menu_twice_is_refused(content_copy, edit_yaml):
     assert (
         str(only_problem(content_copy)) == "content/site.yaml: menu: the page 'urgent' is in the menu twice"
     )
+
+
+def test_an_activity_the_model_does_not_know_is_refused_with_the_ones_it_does(content_copy, edit_yaml):
+    edit_yaml("pages/weight.yaml", lambda data: data["activities"][0].update(activity="jogging"))
+    problem = only_problem(content_copy)
+    assert (problem.file, problem.field) == ("content/pages/weight.yaml", "activities[1].activity")
+    assert problem.message.startswith("'jogging' is not one of ")
+    assert "'walking'" in problem.message and "'stairs-down'" in problem.message

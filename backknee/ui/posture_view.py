@@ -76,19 +76,21 @@ def posture_explorer(page: PosturePage) -> None:
             theme=None,
             alt=describe(name, lines, page.chart),
         )
+        # Under the figure, so the words stay beside it on a tablet and right after it on a
+        # phone (where the columns stack), not below all three controls.
+        with st.container(border=True, key="posture_readout"):
+            # One element: each element costs time on every move of a slider.
+            chosen_preset = find_preset(scenario, page.presets)
+            st.markdown(
+                f"### {page.readout.heading}\n\n"
+                + (f"**{chosen_preset.label}.** {chosen_preset.text}\n\n" if chosen_preset else "")
+                + "\n".join(f"- {line}" for line in lines[:-1])
+                + f"\n\n:small[{lines[-1]}]"
+            )
     with controls_column:
         st.subheader(page.controls_heading)
         for control in CONTROLS:
             _control(page, control)
-    with st.container(border=True, key="posture_readout"):
-        # One element: each element costs time on every move of a slider.
-        chosen_preset = find_preset(scenario, page.presets)
-        st.markdown(
-            f"### {page.readout.heading}\n\n"
-            + (f"**{chosen_preset.label}.** {chosen_preset.text}\n\n" if chosen_preset else "")
-            + "\n".join(f"- {line}" for line in lines[:-1])
-            + f"\n\n:small[{lines[-1]}]"
-        )
 
 
 def _control(page: PosturePage, control: str) -> None:

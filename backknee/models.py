@@ -623,9 +623,11 @@ def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
 
 
 def cited_reference_ids(model: BaseModel) -> Iterator[tuple[str, str]]:
-    """Each (field path, reference id) that a content model cites in a `references` list."""
+    """Each (field path, reference id) that a content model cites: every list whose field
+    name ends in `references` (`references`, `method_references`, `loss_references`...)."""
     for path, value in walk(model):
-        if isinstance(value, str) and path.rsplit(".", 1)[-1].startswith("references["):
+        field = path.rsplit(".", 1)[-1].split("[", 1)[0]
+        if isinstance(value, str) and "[" in path.rsplit(".", 1)[-1] and field.endswith("references"):
             yield path, value
 
 

@@ -12,7 +12,7 @@ import yaml
 
 from backknee.errors import ContentError
 from backknee.loader import SINGLE_FILES, load_content
-from backknee.models import PAGE_MODELS, Reviewed, walk
+from backknee.models import PAGE_MODELS, Reviewed, cited_reference_ids
 from tests.conftest import CONTENT
 
 FILES = sorted(CONTENT.rglob("*.yaml"))
@@ -60,7 +60,7 @@ def test_every_reference_cited_anywhere_resolves():
 
 
 def _cited(model: Reviewed) -> set[str]:
-    return {value for path, value in walk(model) if ".references[" in f".{path}" and isinstance(value, str)}
+    return {ref_id for _, ref_id in cited_reference_ids(model)}
 
 
 def plain(text: str) -> str:

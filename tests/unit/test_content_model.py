@@ -61,6 +61,16 @@ def test_an_unknown_reference_id_is_named(content_copy, edit_yaml):
     )
 
 
+def test_an_unknown_reference_id_in_any_kind_of_reference_list_is_named(content_copy, edit_yaml):
+    edit_yaml("pages/posture.yaml", lambda data: data["method_references"].append("winter-2010"))
+    edit_yaml("pages/weight.yaml", lambda data: data["loss_references"].insert(0, "messier-2006"))
+    problems = sorted(str(p) for p in problems_in(content_copy))
+    assert problems == [
+        "content/pages/posture.yaml: method_references[7]: 'winter-2010' is not in content/references.yaml",
+        "content/pages/weight.yaml: loss_references[1]: 'messier-2006' is not in content/references.yaml",
+    ]
+
+
 def test_a_bad_date_is_explained(content_copy):
     path = content_copy / "site.yaml"
     path.write_text(path.read_text().replace("reviewed: 2026-11-25", "reviewed: 2026-13-01"))

@@ -119,8 +119,9 @@ MASS_RANGE_KG = (30.0, 300.0)
 _JOINT_RANGES_DEG = MappingProxyType(
     {
         "ankle_dorsiflexion_deg": (-20.0, 40.0),
-        "knee_flexion_deg": (-10.0, 90.0),
-        "hip_flexion_deg": (-30.0, 120.0),
+        # Wide enough to sit: thighs level, shins tucked back, trunk leaning forward.
+        "knee_flexion_deg": (-10.0, 130.0),
+        "hip_flexion_deg": (-30.0, 150.0),
         "lordosis_deg": LORDOSIS_RANGE_DEG,
         "trunk_lean_deg": (-20.0, 60.0),
     }

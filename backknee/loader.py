@@ -23,6 +23,8 @@ from backknee.models import (
     PAGE_MODELS,
     PATTERN_MESSAGES,
     Clinic,
+    CompensationFile,
+    MusclesPage,
     Page,
     RedFlagsFile,
     Reference,
@@ -38,6 +40,7 @@ CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 SINGLE_FILES: dict[str, type[Reviewed]] = {
     "clinic.yaml": Clinic,
+    "compensation.yaml": CompensationFile,
     "red_flags.yaml": RedFlagsFile,
     "references.yaml": ReferencesFile,
     "site.yaml": Site,
@@ -105,6 +108,7 @@ class Content:
     """Everything in the content folder, checked. Read-only: it is shared by every session."""
 
     clinic: Clinic
+    compensation: CompensationFile
     red_flags: RedFlagsFile
     references: Mapping[str, Reference]
     site: Site
@@ -169,6 +173,7 @@ def load_content(folder: Path | None = None) -> Content:
     }
     return Content(
         clinic=_typed(models["clinic.yaml"], Clinic),
+        compensation=_typed(models["compensation.yaml"], CompensationFile),
         red_flags=_typed(models["red_flags.yaml"], RedFlagsFile),
         references={r.id: r for r in references_file.references},
         site=_typed(models["site.yaml"], Site),
@@ -255,6 +260,24 @@ def _cross_check(models: dict[str, Reviewed], page_ids: set[str]) -> Iterator[Co
                     field,
                     f"there is no page '{page_id}': link only to pages in content/pages/",
                 )
+    chain = models.get("compensation.yaml")
+    muscles = models.get(f"{PAGES_FOLDER}/muscles.yaml")
+    if isinstance(chain, CompensationFile) and isinstance(muscles, MusclesPage):
+        weak = [node.id for node in chain.weak_areas]
+        for number, area in enumerate(muscles.areas, start=1):
+            if area.area not in weak:
+                yield ContentProblem(
+                    _shown(f"{PAGES_FOLDER}/muscles.yaml"),
+                    f"areas[{number}].area",
+                    f"'{area.area}' is not a weak area in content/compensation.yaml; "
+                    f"use one of {', '.join(weak)}",
+                )
+        for missing in [a for a in weak if muscles.area_help(a) is None]:
+            yield ContentProblem(
+                _shown(f"{PAGES_FOLDER}/muscles.yaml"),
+                "areas",
+                f"the weak area '{missing}' needs its exercises here",
+            )
     site = models.get("site.yaml")
     if isinstance(site, Site):
         in_menu = [item.page for item in site.menu]

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from backknee.chains import Effect, Evidence, NodeKind, Side, find_cycle, reachable
 from backknee.loads import Activity, BackPosture, BmiBand
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -600,12 +601,245 @@ class WeightPage(Page, ExplainsMethod):
         return next(p.label for p in self.postures if p.posture == posture)
 
 
+class ChainNode(Model):
+    """One box of the compensation chain: a weak area, what the body does instead, or where
+    the extra work lands."""
+
+    id: Slug
+    kind: NodeKind
+    label: Text = Field(max_length=70)
+    short: Text = Field(max_length=22)
+    """The words in the diagram; keep them short so they fit a phone."""
+    side: Side | None = None
+    """For a 'load' box only: does the work land on the back or the knee?"""
+
+
+class ChainLink(Model):
+    """One arrow of the compensation chain, with the sentence that explains it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
+
+    source: Slug = Field(alias="from")
+    to: Slug
+    text: Text
+    effect: Effect = Effect.MORE
+    evidence: Evidence
+    references: list[Slug] = Field(min_length=1)
+    loop: bool = False
+    """True only for an arrow that deliberately closes a loop (a vicious circle)."""
+
+
+class CompensationFile(Reviewed):
+    """content/compensation.yaml: the chain from weak muscles to where the work lands."""
+
+    nodes: list[ChainNode] = Field(min_length=3)
+    links: list[ChainLink] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _a_sound_chain(self) -> CompensationFile:
+        problems: list[str] = []
+        ids = [node.id for node in self.nodes]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        problems += [f"the node id '{i}' is used twice; each must be different" for i in repeated]
+        kinds = {node.id: node.kind for node in self.nodes}
+        for node in self.nodes:
+            if node.kind == NodeKind.LOAD and node.side is None:
+                problems.append(
+                    f"the node '{node.id}' is where work lands, so it needs side: back or side: knee"
+                )
+            if node.kind != NodeKind.LOAD and node.side is not None:
+                problems.append(f"the node '{node.id}' is not where work lands, so remove its side")
+        for number, link in enumerate(self.links, start=1):
+            for end, name in (("from", link.source), ("to", link.to)):
+                if name not in kinds:
+                    problems.append(f"links[{number}].{end}: there is no node '{name}'")
+            if kinds.get(link.to) == NodeKind.WEAK_AREA and not link.loop:
+                problems.append(
+                    f"links[{number}] leads into the weak area '{link.to}'; mark it loop: true if meant"
+                )
+            if kinds.get(link.source) == NodeKind.LOAD and not link.loop:
+                problems.append(
+                    f"links[{number}] starts at '{link.source}', where work lands; "
+                    "mark it loop: true if meant"
+                )
+        linked = {link.source for link in self.links} | {link.to for link in self.links}
+        problems += [f"the node '{i}' has no links: link it or remove it" for i in ids if i not in linked]
+        cycle = find_cycle((link.source, link.to) for link in self.links if not link.loop)
+        if cycle:
+            problems.append(
+                f"the links go round in a circle ({' -> '.join(cycle)}); mark one link loop: true if meant"
+            )
+        pairs = [(link.source, link.to) for link in self.links]
+        for node in self.nodes:
+            if node.kind == NodeKind.WEAK_AREA:
+                ends = reachable([node.id], pairs)
+                if not any(kinds.get(end) == NodeKind.LOAD for end in ends):
+                    problems.append(f"the weak area '{node.id}' never leads to where work lands")
+        if not any(kind == NodeKind.WEAK_AREA for kind in kinds.values()):
+            problems.append("there must be at least one node of kind weak-area")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @property
+    def weak_areas(self) -> list[ChainNode]:
+        return [node for node in self.nodes if node.kind == NodeKind.WEAK_AREA]
+
+    def node(self, node_id: str) -> ChainNode:
+        return next(node for node in self.nodes if node.id == node_id)
+
+
+HIP_SHARE_CHOICES = (100, 90, 80, 70, 60, 50, 40)
+"""The muscles page's hip control: how much of the job (%) the hip muscles can do."""
+THIGH_STRENGTH_CHOICES = (120, 100, 80, 60, 50, 40, 30)
+"""The muscles page's thigh control: strength as a % of a typical older adult's."""
+
+
+class ExerciseIdea(Model):
+    """An exercise for one weak area: its name and one line on how it is done."""
+
+    name: Text = Field(max_length=40)
+    how: Text
+
+
+class AreaHelp(Model):
+    """What strengthens one weak area of content/compensation.yaml."""
+
+    area: Slug
+    heading: Text
+    why: Text
+    exercises: list[ExerciseIdea] = Field(min_length=1)
+    references: list[Slug] = Field(min_length=1)
+
+
+class EvidenceWords(Model):
+    studied: Text
+    physics: Text
+    linked: Text
+
+
+class ChainWords(Model):
+    heading: Text
+    intro: Text
+    pick_label: Text
+    pick_prompt: Text
+    columns: list[Text] = Field(min_length=3, max_length=3)
+    """Headings over the diagram's three columns: weak areas, what the body does, where work lands."""
+    back_marker: Text
+    knee_marker: Text
+    lands_back: Text
+    lands_knee: Text
+    lands_both: Text
+    trade: Text
+    list_heading: Text
+    more: Text
+    less: Text
+    evidence: EvidenceWords
+    alt: Text
+    alt_none: Text
+
+    @model_validator(mode="after")
+    def _templates(self) -> ChainWords:
+        _check_templates(self, {"alt": ("areas", "lands", "steps")})
+        return self
+
+
+class OneLegWords(Model):
+    heading: Text
+    intro: Text
+    control_label: Text
+    control_help: Text
+    level: Text
+    drop: Text
+    lean: Text
+    knee: Text
+    knee_without_lean: Text
+    back: Text
+    back_level: Text
+    cannot: Text
+    ghost_label: Text
+    standing_leg_label: Text
+    alt: Text
+
+    @model_validator(mode="after")
+    def _templates(self) -> OneLegWords:
+        _check_templates(
+            self,
+            {
+                "drop": ("degrees",),
+                "lean": ("degrees",),
+                "knee": ("cm", "percent"),
+                "knee_without_lean": ("percent",),
+                "back": ("degrees", "cm"),
+                "alt": ("share", "readout"),
+            },
+        )
+        return self
+
+
+class ChairWords(Model):
+    heading: Text
+    intro: Text
+    control_label: Text
+    control_help: Text
+    arms_label: Text
+    arms_help: Text
+    gauge_title: Text
+    effort: Text
+    cannot: Text
+    cannot_with_arms: Text
+    lean: Text
+    lean_more: Text
+    back: Text
+    arms_effect: Text
+    chair_label: Text
+    alt: Text
+
+    @model_validator(mode="after")
+    def _templates(self) -> ChairWords:
+        _check_templates(
+            self,
+            {
+                "effort": ("percent",),
+                "lean": ("degrees",),
+                "lean_more": ("degrees", "extra"),
+                "back": ("percent",),
+                "arms_effect": ("percent",),
+                "alt": ("strength", "readout"),
+            },
+        )
+        return self
+
+
+class MusclesPage(Page, ExplainsMethod):
+    sources_label: Text
+    references: list[Slug] = Field(min_length=1)
+    illustration: Text
+    chain: ChainWords
+    one_leg: OneLegWords
+    chair: ChairWords
+    helps_heading: Text
+    helps_intro: Text
+    helps_references: list[Slug] = Field(min_length=1)
+    areas: list[AreaHelp] = Field(min_length=1)
+    helps_links: list[PageLink] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _areas_once(self) -> MusclesPage:
+        _unique([a.area for a in self.areas], "area")
+        return self
+
+    def area_help(self, area: str) -> AreaHelp | None:
+        return next((a for a in self.areas if a.area == area), None)
+
+
 PAGE_MODELS: dict[str, type[Page]] = {
     "home": HomePage,
     "urgent": UrgentPage,
     "about": AboutPage,
     "posture": PosturePage,
     "weight": WeightPage,
+    "muscles": MusclesPage,
 }
 """Which model checks each file in content/pages/. A new page adds its model here."""
 

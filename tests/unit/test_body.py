@@ -266,7 +266,7 @@ def test_more_stoop_always_loads_the_lower_back_more():
         (lambda: Body(height_cm=300), "height must be between 120 and 220 cm; got 300"),
         (lambda: Body(mass_kg=20), "body mass must be between 30 and 300 kg; got 20"),
         (lambda: Body(height_cm=math.nan), "height must be between 120 and 220 cm; got nan"),
-        (lambda: Posture(knee_flexion_deg=120), "knee flexion must be between -10 and 90 degrees; got 120"),
+        (lambda: Posture(knee_flexion_deg=140), "knee flexion must be between -10 and 130 degrees; got 140"),
         (
             lambda: balance(AVERAGE, lordosis_deg=-5),
             "lower-back curve must be between 0 and 60 degrees; got -5",

@@ -34,7 +34,9 @@ from streamlit.testing.v1.local_script_runner import LocalScriptRunner  # noqa: 
 
 from backknee.body import Body, balance  # noqa: E402
 from backknee.loader import load_content  # noqa: E402
-from backknee.models import WeightPage  # noqa: E402
+from backknee.models import HIP_SHARE_CHOICES, MusclesPage, WeightPage  # noqa: E402
+from backknee.muscles import chain_for, chain_steps, one_leg_view  # noqa: E402
+from backknee.one_leg import stand_on_one_leg  # noqa: E402
 from backknee.posture import Scenario, compare  # noqa: E402
 from backknee.weight import Person, per_step_sentence  # noqa: E402
 
@@ -96,13 +98,14 @@ def _choose_step(at: AppTest, i: int) -> None:
     _check_explains(at, step)
 
 
-def _run_fragment_alone(at: AppTest, change: Callable[[], AppTest]) -> None:
-    """Make a change inside the page's one fragment and rerun only that fragment."""
-    # AppTest keeps its fragments between runs; each page here has one.
+def _run_fragment_alone(at: AppTest, change: Callable[[], AppTest], which: int | None = None) -> None:
+    """Make a change inside one fragment of the page and rerun only that fragment: the
+    page's only one, or the `which`-th in the order the page first ran them."""
+    # AppTest keeps its fragments between runs, in the order they first ran.
     fragments = list(at._fragment_storage._fragments)
-    if len(fragments) != 1:
+    if which is None and len(fragments) != 1:
         raise RuntimeError(f"expected the page's one fragment, found {len(fragments)}")
-    _fragment_to_rerun[:] = fragments
+    _fragment_to_rerun[:] = fragments if which is None else [fragments[which]]
     _pages_for_fragment.update(at._registered_pages)
     try:
         change().run()
@@ -159,6 +162,37 @@ def _change_weight(at: AppTest, i: int) -> None:
         raise RuntimeError(f"typing {kg} kg did not update the knee load")
 
 
+MUSCLES_CONTENT = load_content()
+MUSCLES_PAGE = MUSCLES_CONTENT.page("muscles", MusclesPage)
+HIP_CHOICES = [percent for percent in HIP_SHARE_CHOICES if percent != 100]
+CHAIN_PICKS = [["hips"], ["thighs"], ["core", "calves"], ["hips", "thighs", "core", "calves"]]
+
+
+def _tap_hip_strength(at: AppTest, i: int) -> None:
+    """Tap a hip strength: the one-leg view (second fragment) reruns, solving afresh."""
+    percent = HIP_CHOICES[i % len(HIP_CHOICES)]
+    one_leg_view.cache_clear()
+    stand_on_one_leg.cache_clear()
+    _run_fragment_alone(at, lambda: at.button_group(key="muscles_hip_percent").set_value(percent), which=1)
+    if at.warning:
+        raise RuntimeError(f"the page showed the calm message: {at.warning[0].value}")
+    expected = one_leg_view(percent, MUSCLES_PAGE.one_leg).lines[-1]
+    if not any(expected in m.value for m in at.markdown):
+        raise RuntimeError(f"tapping {percent}% did not update the readout")
+
+
+def _pick_weak_areas(at: AppTest, i: int) -> None:
+    """Tap weak areas: the chain (first fragment) reruns and lists its steps."""
+    picks = CHAIN_PICKS[i % len(CHAIN_PICKS)]
+    _run_fragment_alone(at, lambda: at.button_group(key="muscles_weak").set_value(picks), which=0)
+    if at.warning:
+        raise RuntimeError(f"the page showed the calm message: {at.warning[0].value}")
+    graph = MUSCLES_CONTENT.compensation
+    first = chain_steps(graph, chain_for(graph, picks), MUSCLES_PAGE.chain)[0]
+    if not any(first in m.value for m in at.markdown):
+        raise RuntimeError(f"picking {picks} did not list the chain")
+
+
 def _rerun(at: AppTest, i: int) -> None:
     at.run()
 
@@ -193,6 +227,22 @@ CASES = [
     Case(
         "weight: whole page rerun (for reference: opening the page)",
         _open("app_pages/weight.py"),
+        _rerun,
+        gated=False,
+    ),
+    Case(
+        "muscles: tap a hip strength (the one-leg view reruns, as in the app)",
+        _open("app_pages/muscles.py"),
+        _tap_hip_strength,
+    ),
+    Case(
+        "muscles: pick weak areas (the chain reruns, as in the app)",
+        _open("app_pages/muscles.py"),
+        _pick_weak_areas,
+    ),
+    Case(
+        "muscles: whole page rerun (for reference: opening the page)",
+        _open("app_pages/muscles.py"),
         _rerun,
         gated=False,
     ),

@@ -735,12 +735,14 @@ class ChainWords(Model):
     more: Text
     less: Text
     evidence: EvidenceWords
+    helps_line: Text
+    """Under the steps, one line per picked area naming its exercises."""
     alt: Text
     alt_none: Text
 
     @model_validator(mode="after")
     def _templates(self) -> ChainWords:
-        _check_templates(self, {"alt": ("areas", "lands", "steps")})
+        _check_templates(self, {"alt": ("areas", "lands", "steps"), "helps_line": ("area", "exercises")})
         return self
 
 

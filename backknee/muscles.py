@@ -8,6 +8,7 @@ figures always agree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +16,7 @@ from functools import lru_cache
 from backknee import chair, one_leg
 from backknee.body import Body
 from backknee.chains import ActiveChain, Side, active_chain
-from backknee.models import ChainWords, ChairWords, CompensationFile, OneLegWords
+from backknee.models import ChainWords, ChairWords, CompensationFile, MusclesPage, OneLegWords
 from backknee.posture import AVERAGE_BODY
 
 
@@ -53,6 +54,22 @@ def chain_steps(graph: CompensationFile, active: ActiveChain, words: ChainWords)
     return lines
 
 
+def helps_lines(active: ActiveChain, page: MusclesPage) -> list[str]:
+    """For each picked area, the names of the exercises that strengthen it."""
+    lines = []
+    for area in active.weak_areas:
+        found = page.area_help(area)
+        if found is not None:
+            names = ", ".join(idea.name for idea in found.exercises)
+            lines.append(page.chain.helps_line.format(area=found.heading, exercises=names))
+    return lines
+
+
+def plain(text: str) -> str:
+    """Markdown emphasis removed, for words read aloud by a screen reader."""
+    return re.sub(r"(\*\*|__|\*|_)", "", text)
+
+
 def describe_chain(graph: CompensationFile, active: ActiveChain, words: ChainWords) -> str:
     """The diagram in words, for screen readers and anyone who cannot see it."""
     if not active.weak_areas:
@@ -62,7 +79,7 @@ def describe_chain(graph: CompensationFile, active: ActiveChain, words: ChainWor
         f"{graph.node(graph.links[p].source).short} leads to {graph.node(graph.links[p].to).short}."
         for p in active.links
     )
-    return words.alt.format(areas=areas, lands=lands_sentence(active, words), steps=steps)
+    return plain(words.alt.format(areas=areas, lands=lands_sentence(active, words), steps=steps))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from backknee.muscles import (
     describe_chain,
     describe_chair,
     describe_one_leg,
+    helps_lines,
     lands_sentence,
     one_leg_view,
 )
@@ -77,6 +78,8 @@ def chain_explorer(page: MusclesPage, content: Content) -> None:
         st.markdown(
             f"{lands_sentence(active, words)}\n\n#### {words.list_heading}\n\n"
             + "\n".join(f"{number}. {note}" for number, note in enumerate(notes, start=1))
+            + "\n\n"
+            + "\n\n".join(helps_lines(active, page))
         )
 
 
@@ -154,10 +157,10 @@ def chair_explorer(page: MusclesPage) -> None:
 
 
 def what_helps(page: MusclesPage, content: Content) -> None:
-    """Exercises for each weak area: the ones the patient picked first, then the rest."""
-    picked = chosen_areas()
-    order = sorted(page.areas, key=lambda area: area.area not in picked)
-    for area in chrome.cards(order, key_prefix="muscles_area"):
+    """Exercises for each weak area, in the order the content gives. (The chain names the
+    picked areas' exercises; this part is outside its fragment, so it does not change with
+    a tap.)"""
+    for area in chrome.cards(page.areas, key_prefix="muscles_area"):
         st.markdown(
             f"### {area.heading}\n\n{area.why}\n\n"
             + "\n".join(f"- **{idea.name}.** {idea.how}" for idea in area.exercises)

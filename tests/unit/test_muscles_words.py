@@ -1,0 +1,63 @@
+"""The muscles page's sentences: what the models give, rounded as shown, in the content's words."""
+
+from __future__ import annotations
+
+from backknee.loader import load_content
+from backknee.models import MusclesPage
+from backknee.muscles import chain_for, chair_view, describe_chain, helps_lines, lands_sentence, one_leg_view
+from tests.conftest import CONTENT
+
+CONTENT_NOW = load_content(CONTENT)
+GRAPH = CONTENT_NOW.compensation
+PAGE = CONTENT_NOW.page("muscles", MusclesPage)
+
+
+def test_the_chain_read_aloud_has_no_markdown_marks():
+    spoken = describe_chain(GRAPH, chain_for(GRAPH, ["hips"]), PAGE.chain)
+    assert "*" not in spoken
+    assert GRAPH.node("hips").label in spoken
+    assert "Weak hips leads to Pelvis drops." in spoken
+
+
+def test_where_the_work_lands_names_back_knee_or_both_and_the_trade():
+    assert lands_sentence(chain_for(GRAPH, ["core"]), PAGE.chain) == PAGE.chain.lands_back
+    assert (
+        lands_sentence(chain_for(GRAPH, ["hips"]), PAGE.chain)
+        == f"{PAGE.chain.lands_both} {PAGE.chain.trade}"
+    )
+    assert lands_sentence(chain_for(GRAPH, []), PAGE.chain) == ""
+
+
+def test_each_picked_area_names_its_exercises_in_the_content_order():
+    lines = helps_lines(chain_for(GRAPH, ["thighs", "hips"]), PAGE)
+    assert [line.split(".**")[0] for line in lines] == [
+        f"**{PAGE.area_help('hips').heading}",
+        f"**{PAGE.area_help('thighs').heading}",
+    ]
+    assert "Sit to stand, Straight-leg raise, Step-up" in lines[1]
+
+
+def test_the_one_leg_readout_rounds_as_the_model_gives():
+    view = one_leg_view(80, PAGE.one_leg)
+    assert view.lines[0] == PAGE.one_leg.drop.format(degrees=3)
+    assert view.lines[1] == PAGE.one_leg.lean.format(degrees=9)
+    assert view.lines[2] == PAGE.one_leg.knee.format(cm=4, percent=20)
+
+
+def test_strong_hips_say_the_pelvis_stays_level():
+    assert one_leg_view(100, PAGE.one_leg).lines == (PAGE.one_leg.level, PAGE.one_leg.back_level)
+
+
+def test_the_chair_readout_gives_about_seventy_percent_for_thighs_a_fifth_weaker():
+    assert chair_view(80, False, PAGE.chair).lines[0] == PAGE.chair.effort.format(percent=70)
+
+
+def test_weak_thighs_say_how_much_further_they_lean():
+    lines = chair_view(50, False, PAGE.chair).lines
+    assert PAGE.chair.lean_more.format(degrees=49, extra=9) in lines
+
+
+def test_thighs_too_weak_even_with_the_arms_say_so():
+    lines = chair_view(30, False, PAGE.chair).lines
+    assert PAGE.chair.cannot in lines
+    assert PAGE.chair.cannot_with_arms not in chair_view(30, True, PAGE.chair).lines

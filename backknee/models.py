@@ -601,6 +601,10 @@ class WeightPage(Page, ExplainsMethod):
         return next(p.label for p in self.postures if p.posture == posture)
 
 
+WEAK_AREA_LABEL_MAX = 32
+"""A weak area's label is a button; longer ones are cut off on a phone."""
+
+
 class ChainNode(Model):
     """One box of the compensation chain: a weak area, what the body does instead, or where
     the extra work lands."""
@@ -643,6 +647,11 @@ class CompensationFile(Reviewed):
         problems += [f"the node id '{i}' is used twice; each must be different" for i in repeated]
         kinds = {node.id: node.kind for node in self.nodes}
         for node in self.nodes:
+            if node.kind == NodeKind.WEAK_AREA and len(node.label) > WEAK_AREA_LABEL_MAX:
+                problems.append(
+                    f"the weak area '{node.id}' is a button: keep its label to {WEAK_AREA_LABEL_MAX} "
+                    f"characters so it fits a phone (it has {len(node.label)})"
+                )
             if node.kind == NodeKind.LOAD and node.side is None:
                 problems.append(
                     f"the node '{node.id}' is where work lands, so it needs side: back or side: knee"

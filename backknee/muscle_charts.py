@@ -123,8 +123,8 @@ def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: Chain
         if state == "less":
             annotations.append(
                 {
-                    "x": (x0 + x1) / 2,
-                    "y": (y0 + y1) / 2,
+                    "x": x0 + 0.78 * (x1 - x0),
+                    "y": y0 + 0.78 * (y1 - y0),
                     "text": f"<i>{words.less}</i>",
                     "showarrow": False,
                     "bgcolor": "#ffffff",
@@ -228,7 +228,7 @@ def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: Chain
             "font": {"size": 13, "color": FIGURE_INK},
         }
     )
-    layout = _empty_layout(int(CHAIN_ROW_PX * (rows + 1.6)), [-0.95, 2.95], [-rows - 0.2, 1.35])
+    layout = _empty_layout(int(CHAIN_ROW_PX * (rows + 1.6)), [-1.2, 3.1], [-rows - 0.2, 1.35])
     layout["annotations"] = annotations
     return {"data": data, "layout": layout}
 

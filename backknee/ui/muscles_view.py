@@ -48,7 +48,10 @@ def chain_explorer(page: MusclesPage, content: Content) -> None:
     st.pills(
         words.pick_label,
         options=[node.id for node in graph.weak_areas],
-        format_func=lambda node_id: graph.node(node_id).label,
+        # A tick as well as the colour, so the choice never shows by colour alone.
+        format_func=lambda node_id: (
+            f"✓ {graph.node(node_id).label}" if node_id in chosen_areas() else graph.node(node_id).label
+        ),
         selection_mode="multi",
         key=WEAK_KEY,
     )

@@ -111,3 +111,11 @@ def test_the_muscles_page_must_cover_every_weak_area_and_no_others(content_copy,
         "content/pages/muscles.yaml: areas[1].area: 'neck' is not a weak area in content/compensation.yaml; "
         "use one of core, hips, thighs, calves",
     ]
+
+
+def test_a_weak_area_label_too_long_for_a_phone_button_is_named(content_copy, edit_yaml):
+    edit_yaml(
+        "compensation.yaml",
+        lambda data: data["nodes"][1].update(label="Hips: the buttock muscles that keep the pelvis level"),
+    )
+    assert "the weak area 'hips' is a button: keep its label to 32 characters" in only_message(content_copy)

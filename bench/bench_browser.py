@@ -25,7 +25,8 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from backknee.loader import load_content  # noqa: E402
 from backknee.loads import Activity, knee_load_kg  # noqa: E402
-from backknee.models import HomePage, PosturePage  # noqa: E402
+from backknee.models import HomePage, MusclesPage, PosturePage  # noqa: E402
+from backknee.muscles import one_leg_view  # noqa: E402
 from backknee.posture import Scenario, compare, times  # noqa: E402
 from backknee.weight import Person, rounded  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, LAUNCH_ARGS, running_app  # noqa: E402
@@ -226,12 +227,25 @@ def main() -> int:
             "[data-testid=stMain]", lambda i: f"about {knee_kg(i)} kg through",
             chart_text=lambda i: f"{knee_kg(i)} kg",
         )  # fmt: skip
+        hip_words = content.page("muscles", MusclesPage).one_leg
+
+        def hip_percent(i: int) -> int:
+            return 70 if i % 2 == 0 else 90
+
+        muscles = Series(
+            "muscles", open_app("muscles"),
+            lambda page, i: page.get_by_role("radiogroup", name=hip_words.control_label).get_by_role(
+                "radio", name=f"{hip_percent(i)}%", exact=True
+            ).tap(),
+            ".st-key-muscles_one_leg_readout", lambda i: one_leg_view(hip_percent(i), hip_words).lines[1],
+        )  # fmt: skip
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         blocks = {
             "weight": measure(browser, [pills, weight]),
             "home": measure(browser, [pills, home]),
             "posture tap": measure(browser, [pills, tap]),
             "posture key": measure(browser, [slider, key]),
+            "muscles": measure(browser, [pills, muscles]),
         }
         version = browser.version
         browser.close()
@@ -250,6 +264,7 @@ def main() -> int:
         ("posture: tap a step button under a slider", "posture tap", "tap", "pills", "tap a pill"),
         ("posture: move a slider with a key", "posture key", "key", "slider", "move the slider with a key"),
         ("weight: tap + or − on the weight box", "weight", "weight", "pills", "tap a pill"),
+        ("muscles: tap a hip strength", "muscles", "muscles", "pills", "tap a pill"),
     ]
     for title, block, name, bare, bare_title in rows:
         ours, theirs = blocks[block][name], blocks[block][bare]

@@ -79,7 +79,7 @@ def chain_explorer(page: MusclesPage, content: Content) -> None:
             for line, p in zip(steps, active.links, strict=True)
         ]
         st.markdown(
-            f"{lands_sentence(active, words)}\n\n#### {words.list_heading}\n\n"
+            f"{lands_sentence(active, words)}\n\n### {words.list_heading}\n\n"
             + "\n".join(f"{number}. {note}" for number, note in enumerate(notes, start=1))
             + "\n\n"
             + "\n\n".join(helps_lines(active, page))

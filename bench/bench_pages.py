@@ -13,6 +13,7 @@ reference. bench_browser.py measures what the patient waits for in a real browse
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import platform
 import statistics
@@ -165,7 +166,6 @@ def _change_weight(at: AppTest, i: int) -> None:
 MUSCLES_CONTENT = load_content()
 MUSCLES_PAGE = MUSCLES_CONTENT.page("muscles", MusclesPage)
 HIP_CHOICES = [percent for percent in HIP_SHARE_CHOICES if percent != 100]
-CHAIN_PICKS = [["hips"], ["thighs"], ["core", "calves"], ["hips", "thighs", "core", "calves"]]
 
 
 def _tap_hip_strength(at: AppTest, i: int) -> None:
@@ -181,16 +181,21 @@ def _tap_hip_strength(at: AppTest, i: int) -> None:
         raise RuntimeError(f"tapping {percent}% did not update the readout")
 
 
+_AREAS = [node.id for node in MUSCLES_CONTENT.compensation.weak_areas]
+CHAIN_TAPS = [picks for a, b in itertools.pairwise([*_AREAS, _AREAS[0]]) for picks in ([a], [a, b])]
+"""Each step one tap, as a patient makes them: core, core and hips, hips, hips and thighs..."""
+
+
 def _pick_weak_areas(at: AppTest, i: int) -> None:
-    """Tap weak areas: the chain (first fragment) reruns and lists its steps."""
-    picks = CHAIN_PICKS[i % len(CHAIN_PICKS)]
+    """Tap a weak area on or off: the chain (first fragment) reruns and lists its steps."""
+    picks = CHAIN_TAPS[i % len(CHAIN_TAPS)]
     _run_fragment_alone(at, lambda: at.button_group(key="muscles_weak").set_value(picks), which=0)
     if at.warning:
         raise RuntimeError(f"the page showed the calm message: {at.warning[0].value}")
     graph = MUSCLES_CONTENT.compensation
     first = chain_steps(graph, chain_for(graph, picks), MUSCLES_PAGE.chain)[0]
     if not any(first in m.value for m in at.markdown):
-        raise RuntimeError(f"picking {picks} did not list the chain")
+        raise RuntimeError(f"picking {picks} did not update the chain")
 
 
 def _rerun(at: AppTest, i: int) -> None:

@@ -48,10 +48,10 @@ def chain_explorer(page: MusclesPage, content: Content) -> None:
     st.pills(
         words.pick_label,
         options=[node.id for node in graph.weak_areas],
-        # A tick as well as the colour, so the choice never shows by colour alone.
-        format_func=lambda node_id: (
-            f"✓ {graph.node(node_id).label}" if node_id in chosen_areas() else graph.node(node_id).label
-        ),
+        # style.css ticks a picked one, so the choice never shows by colour alone. (A tick in
+        # the label itself would change the widget's labels as it is tapped, which AppTest's
+        # fragment runs do not survive.)
+        format_func=lambda node_id: graph.node(node_id).label,
         selection_mode="multi",
         key=WEAK_KEY,
     )

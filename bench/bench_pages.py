@@ -34,9 +34,10 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from streamlit.testing.v1.local_script_runner import LocalScriptRunner  # noqa: E402
 
 from backknee.body import Body, balance  # noqa: E402
+from backknee.chair import rise  # noqa: E402
 from backknee.loader import load_content  # noqa: E402
-from backknee.models import HIP_SHARE_CHOICES, MusclesPage, WeightPage  # noqa: E402
-from backknee.muscles import chain_for, chain_steps, one_leg_view  # noqa: E402
+from backknee.models import HIP_SHARE_CHOICES, THIGH_STRENGTH_CHOICES, MusclesPage, WeightPage  # noqa: E402
+from backknee.muscles import chain_for, chain_steps, chair_view, one_leg_view  # noqa: E402
 from backknee.one_leg import stand_on_one_leg  # noqa: E402
 from backknee.posture import Scenario, compare  # noqa: E402
 from backknee.weight import Person, per_step_sentence  # noqa: E402
@@ -181,6 +182,23 @@ def _tap_hip_strength(at: AppTest, i: int) -> None:
         raise RuntimeError(f"tapping {percent}% did not update the readout")
 
 
+THIGH_CHOICES = [(percent, arms) for percent in THIGH_STRENGTH_CHOICES for arms in (False, True)]
+
+
+def _tap_thigh_strength(at: AppTest, i: int) -> None:
+    """Tap a thigh strength: the chair view (third fragment) reruns, solving afresh."""
+    percent, arms = THIGH_CHOICES[i % len(THIGH_CHOICES)]
+    chair_view.cache_clear()
+    rise.cache_clear()
+    at.session_state["muscles_arms"] = arms
+    _run_fragment_alone(at, lambda: at.button_group(key="muscles_thigh_percent").set_value(percent), which=2)
+    if at.warning:
+        raise RuntimeError(f"the page showed the calm message: {at.warning[0].value}")
+    expected = chair_view(percent, arms, MUSCLES_PAGE.chair).lines[0]
+    if not any(expected in m.value for m in at.markdown):
+        raise RuntimeError(f"tapping {percent}% did not update the chair readout")
+
+
 _AREAS = [node.id for node in MUSCLES_CONTENT.compensation.weak_areas]
 CHAIN_TAPS = [picks for a, b in itertools.pairwise([*_AREAS, _AREAS[0]]) for picks in ([a], [a, b])]
 """Each step one tap, as a patient makes them: core, core and hips, hips, hips and thighs..."""
@@ -239,6 +257,11 @@ CASES = [
         "muscles: tap a hip strength (the one-leg view reruns, as in the app)",
         _open("app_pages/muscles.py"),
         _tap_hip_strength,
+    ),
+    Case(
+        "muscles: tap a thigh strength (the chair view reruns, as in the app)",
+        _open("app_pages/muscles.py"),
+        _tap_thigh_strength,
     ),
     Case(
         "muscles: pick weak areas (the chain reruns, as in the app)",

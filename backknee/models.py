@@ -726,6 +726,10 @@ class EvidenceWords(Model):
     physics: Text
     linked: Text
 
+    def words_for(self, evidence: Evidence) -> str:
+        """The words shown under a link for its kind of evidence."""
+        return str(getattr(self, evidence.value))
+
 
 class ChainWords(Model):
     heading: Text
@@ -741,7 +745,6 @@ class ChainWords(Model):
     lands_both: Text
     trade: Text
     list_heading: Text
-    more: Text
     less: Text
     evidence: EvidenceWords
     helps_line: Text
@@ -762,11 +765,11 @@ class OneLegWords(Model):
     control_help: Text
     level: Text
     drop: Text
-    lean: Text
-    knee: Text
     knee_without_lean: Text
+    lean: Text
     back: Text
     back_level: Text
+    stronger: Text
     cannot: Text
     ghost_label: Text
     standing_leg_label: Text
@@ -779,7 +782,6 @@ class OneLegWords(Model):
             {
                 "drop": ("degrees",),
                 "lean": ("degrees",),
-                "knee": ("cm", "percent"),
                 "knee_without_lean": ("percent",),
                 "back": ("degrees", "cm"),
                 "alt": ("share", "readout"),
@@ -798,7 +800,6 @@ class ChairWords(Model):
     gauge_title: Text
     effort: Text
     cannot: Text
-    cannot_with_arms: Text
     lean: Text
     lean_more: Text
     back: Text

@@ -8,21 +8,23 @@ figures always agree.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from backknee import chair, one_leg
 from backknee.body import Body
-from backknee.chains import ActiveChain, Side, active_chain
-from backknee.models import ChainWords, ChairWords, CompensationFile, MusclesPage, OneLegWords
+from backknee.chains import ActiveChain, Effect, Side, active_chain
+from backknee.models import ChainWords, ChairWords, CompensationFile, MusclesPage, OneLegWords, Reference
 from backknee.posture import AVERAGE_BODY
 
 
-def nearest(value: float, step: int) -> int:
-    """Round to the nearest `step`: the models are no more precise than that."""
-    return int(step * round(value / step))
+def nearest(value: float, step: int = 1) -> int:
+    """Round to the nearest `step`, halves up: the models are no more precise than that.
+    (A hair's width is added so that 1.4999999 from a sum shows as 1.5 would: 2.)"""
+    return step * math.floor(value / step + 0.5 + 1e-9)
 
 
 def chain_for(graph: CompensationFile, weak_areas: Iterable[str]) -> ActiveChain:
@@ -49,9 +51,33 @@ def chain_steps(graph: CompensationFile, active: ActiveChain, words: ChainWords)
     for position in active.links:
         link = graph.links[position]
         source, to = graph.node(link.source), graph.node(link.to)
-        change = f" ({words.less})" if link.effect.value == "less" else ""
+        change = f" ({words.less})" if link.effect == Effect.LESS else ""
         lines.append(f"**{source.short} → {to.short}{change}.** {link.text}")
     return lines
+
+
+def chain_markdown(
+    graph: CompensationFile,
+    active: ActiveChain,
+    page: MusclesPage,
+    cite: Callable[[list[str]], list[Reference]],
+) -> str:
+    """The box under the diagram: where the work lands, the numbered steps (each with its
+    kind of evidence and its sources), and the exercises for each picked area."""
+    words = page.chain
+    if not active.weak_areas:
+        return words.pick_prompt
+    notes = [
+        f"{line}  \n:small[{words.evidence.words_for(graph.links[p].evidence)} · "
+        f"{'; '.join(ref.short for ref in cite(graph.links[p].references))}]"
+        for line, p in zip(chain_steps(graph, active, words), active.links, strict=True)
+    ]
+    return (
+        f"{lands_sentence(active, words)}\n\n### {words.list_heading}\n\n"
+        + "\n".join(f"{number}. {note}" for number, note in enumerate(notes, start=1))
+        + "\n\n"
+        + "\n\n".join(helps_lines(active, page))
+    )
 
 
 def helps_lines(active: ActiveChain, page: MusclesPage) -> list[str]:
@@ -99,22 +125,25 @@ def one_leg_view(hip_percent: int, words: OneLegWords, body: Body = AVERAGE_BODY
     stance = one_leg.stand_on_one_leg(body, share)
     level = one_leg.level(body)
     no_lean = one_leg.without_leaning(body, share)
+    drop = words.drop.format(degrees=nearest(stance.pelvis_drop_deg))
     if stance.pelvis_drop_deg == 0:
         lines = [words.level, words.back_level]
+    elif not stance.balanced:
+        # No numbers for a posture the person could not hold.
+        lines = [words.cannot, drop, words.stronger]
     else:
-        less = 100 * (1 - stance.knee_moment_nm / level.knee_moment_nm)
+        # Not "less than with strong hips": with the foot under the weight, the lean exactly
+        # makes up for the hips, so the knee's figure would only repeat the hips' shortfall.
         more = 100 * (no_lean.knee_moment_nm / level.knee_moment_nm - 1)
         lines = [
-            words.drop.format(degrees=round(stance.pelvis_drop_deg)),
-            words.lean.format(degrees=round(stance.trunk_lean_deg)),
-            words.knee.format(cm=round(100 * stance.knee_offset_m), percent=nearest(less, 5)),
+            drop,
             words.knee_without_lean.format(percent=nearest(more, 5)),
+            words.lean.format(degrees=nearest(stance.trunk_lean_deg)),
             words.back.format(
-                degrees=round(stance.lower_back_bend_deg), cm=round(100 * stance.upper_body_offset_m)
+                degrees=nearest(stance.lower_back_bend_deg), cm=nearest(100 * stance.upper_body_offset_m)
             ),
+            words.stronger,
         ]
-        if not stance.balanced:
-            lines.insert(0, words.cannot)
     return OneLegView(stance=stance, level=level, without_leaning=no_lean, lines=tuple(lines))
 
 
@@ -143,16 +172,16 @@ def chair_view(
     effort = nearest(100 * found.effort, 5)
     lines = [words.effort.format(percent=effort)]
     if not found.can_stand:
-        lines.append(words.cannot_with_arms if uses_arms else words.cannot)
+        lines.append(words.cannot)
     extra = found.trunk_lean_deg - same_help.trunk_lean_deg
-    if round(extra) >= 1:
-        lines.append(words.lean_more.format(degrees=round(found.trunk_lean_deg), extra=round(extra)))
+    if nearest(extra) >= 1:
+        lines.append(words.lean_more.format(degrees=nearest(found.trunk_lean_deg), extra=nearest(extra)))
     else:
-        lines.append(words.lean.format(degrees=round(found.trunk_lean_deg)))
+        lines.append(words.lean.format(degrees=nearest(found.trunk_lean_deg)))
     back = 100 * found.lower_back_moment_nm / typical.lower_back_moment_nm
     lines.append(words.back.format(percent=nearest(back, 5)))
     if uses_arms:
-        lines.append(words.arms_effect.format(percent=round(100 * chair.ARMS_SHARE_OF_WEIGHT)))
+        lines.append(words.arms_effect.format(percent=nearest(100 * chair.ARMS_SHARE_OF_WEIGHT)))
     return ChairView(rise=found, typical=typical, effort_percent=effort, lines=tuple(lines))
 
 

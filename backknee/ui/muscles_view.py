@@ -16,13 +16,11 @@ from backknee.muscle_charts import (
 )
 from backknee.muscles import (
     chain_for,
-    chain_steps,
+    chain_markdown,
     chair_view,
     describe_chain,
     describe_chair,
     describe_one_leg,
-    helps_lines,
-    lands_sentence,
     one_leg_view,
 )
 from backknee.posture import AVERAGE_BODY
@@ -64,26 +62,7 @@ def chain_explorer(page: MusclesPage, content: Content) -> None:
         alt=describe_chain(graph, active, words),
     )
     with st.container(border=True, key="muscles_chain_words"):
-        if not active.weak_areas:
-            st.markdown(words.pick_prompt)
-            return
-        evidence = {
-            "studied": words.evidence.studied,
-            "physics": words.evidence.physics,
-            "linked": words.evidence.linked,
-        }
-        steps = chain_steps(graph, active, words)
-        notes = [
-            f"{line}  \n:small[{evidence[graph.links[p].evidence.value]} · "
-            f"{'; '.join(ref.short for ref in content.cite(graph.links[p].references))}]"
-            for line, p in zip(steps, active.links, strict=True)
-        ]
-        st.markdown(
-            f"{lands_sentence(active, words)}\n\n### {words.list_heading}\n\n"
-            + "\n".join(f"{number}. {note}" for number, note in enumerate(notes, start=1))
-            + "\n\n"
-            + "\n\n".join(helps_lines(active, page))
-        )
+        st.markdown(chain_markdown(graph, active, page, content.cite))
 
 
 def _percent(value: int) -> str:

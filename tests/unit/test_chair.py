@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from backknee.body import GRAVITY_M_S2, Body
-from backknee.chair import TYPICAL_KNEE_STRENGTH_NM_PER_KG, rise
+from backknee.chair import ARMS_SHARE_OF_WEIGHT, rise
 
 BODY = Body(170, 70)
 
@@ -56,24 +56,30 @@ def test_very_weak_thighs_cannot_stand_without_the_arms_but_can_with_them():
     assert rise(BODY, 0.4, uses_arms=True).can_stand
 
 
-def test_the_knee_moment_balances_the_weight_above_the_knees():
-    """Statics: per knee, half of the weight above the knees times its distance behind them."""
-    found = rise(BODY, 1.0)
+@pytest.mark.parametrize("uses_arms", [False, True])
+def test_the_knee_moment_from_above_equals_the_floors_push_less_the_shins_and_feet(uses_arms):
+    """Statics, two ways: the model sums the weight above the knees (less the arms' push);
+    from the floor up, it is the floor's push under the feet, less the shins' and feet's
+    own weight. Per knee. A push behind the knee bends it, so the thigh muscles hold the
+    opposite of the floor's moment."""
+    found = rise(BODY, 0.6, uses_arms=uses_arms)
+    g = GRAVITY_M_S2
     knee_x = found.pose.points["knee"][0]
-    parts = ("thighs", "pelvis", "abdomen", "thorax", "head_and_neck", "arms")
-    by_hand = (
-        sum(found.pose.masses[p][0] * GRAVITY_M_S2 * (knee_x - found.pose.masses[p][1][0]) for p in parts) / 2
+    floor_n = BODY.weight_n * (1 - (ARMS_SHARE_OF_WEIGHT if uses_arms else 0.0))
+    below = sum(
+        found.pose.masses[part][0] * g * (found.pose.masses[part][1][0] - knee_x)
+        for part in ("shanks", "feet")
     )
-    assert found.knee_moment_nm == pytest.approx(by_hand)
-    assert found.effort == pytest.approx(by_hand / (TYPICAL_KNEE_STRENGTH_NM_PER_KG * BODY.mass_kg))
+    from_floor = (floor_n * (found.feet_centre_of_pressure_m - knee_x) - below) / 2
+    assert found.knee_moment_nm == pytest.approx(-from_floor, rel=1e-6)
 
 
-def test_with_the_arms_the_floor_and_the_hands_hold_the_whole_weight_about_any_point():
-    found = rise(BODY, 1.0, uses_arms=True)
-    assert found.hands is not None
-    arms_n = 0.2 * BODY.weight_n
-    moment_about_ankle = (BODY.weight_n - arms_n) * found.feet_centre_of_pressure_m + arms_n * found.hands[0]
-    assert moment_about_ankle == pytest.approx(BODY.weight_n * found.pose.centre_of_mass[0])
+def test_the_chairs_arms_cut_the_hip_moment_by_about_a_third_and_the_effort_by_a_fifth():
+    """The figures docs/model.md gives, against Janssen 2002's review (arm rests: hip moments
+    down by half; our push is straight up only, so less)."""
+    without, with_arms = rise(BODY, 0.8), rise(BODY, 0.8, uses_arms=True)
+    assert 1 - with_arms.hip_moment_nm / without.hip_moment_nm == pytest.approx(0.32, abs=0.02)
+    assert 1 - with_arms.effort / without.effort == pytest.approx(0.20, abs=0.02)
 
 
 def test_a_strength_out_of_range_is_named():

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from backknee.loader import load_content
 from backknee.models import MusclesPage
-from backknee.muscles import chain_for, chair_view, describe_chain, helps_lines, lands_sentence, one_leg_view
+from backknee.muscles import (
+    chain_for,
+    chair_view,
+    describe_chain,
+    helps_lines,
+    lands_sentence,
+    nearest,
+    one_leg_view,
+)
 from tests.conftest import CONTENT
 
 CONTENT_NOW = load_content(CONTENT)
@@ -37,11 +45,30 @@ def test_each_picked_area_names_its_exercises_in_the_content_order():
     assert "Sit to stand, Straight-leg raise, Step-up" in lines[1]
 
 
-def test_the_one_leg_readout_rounds_as_the_model_gives():
+def test_the_one_leg_readout_tells_the_trade_and_never_says_weak_hips_spare_the_knee():
     view = one_leg_view(80, PAGE.one_leg)
-    assert view.lines[0] == PAGE.one_leg.drop.format(degrees=3)
-    assert view.lines[1] == PAGE.one_leg.lean.format(degrees=9)
-    assert view.lines[2] == PAGE.one_leg.knee.format(cm=4, percent=20)
+    assert view.lines == (
+        PAGE.one_leg.drop.format(degrees=3),
+        PAGE.one_leg.knee_without_lean.format(percent=10),
+        PAGE.one_leg.lean.format(degrees=9),
+        PAGE.one_leg.back.format(degrees=12, cm=4),
+        PAGE.one_leg.stronger,
+    )
+
+
+def test_a_drop_of_one_and_a_half_degrees_shows_as_two_not_one():
+    """pelvis_drop_deg(0.9) is 1.4999999 in floating point; halves round up."""
+    assert one_leg_view(90, PAGE.one_leg).lines[0] == PAGE.one_leg.drop.format(degrees=2)
+    assert nearest(1.4999999999) == 2
+    assert nearest(2.5) == 3
+    assert nearest(72.4, 5) == 70
+
+
+def test_hips_too_weak_to_balance_get_no_numbers_for_knee_or_back():
+    lines = one_leg_view(40, PAGE.one_leg).lines
+    assert lines[0] == PAGE.one_leg.cannot
+    assert PAGE.one_leg.stronger in lines
+    assert len(lines) == 3
 
 
 def test_strong_hips_say_the_pelvis_stays_level():
@@ -57,7 +84,8 @@ def test_weak_thighs_say_how_much_further_they_lean():
     assert PAGE.chair.lean_more.format(degrees=49, extra=9) in lines
 
 
-def test_thighs_too_weak_even_with_the_arms_say_so():
-    lines = chair_view(30, False, PAGE.chair).lines
-    assert PAGE.chair.cannot in lines
-    assert PAGE.chair.cannot_with_arms not in chair_view(30, True, PAGE.chair).lines
+def test_thighs_too_weak_without_the_arms_say_so_and_stand_with_them():
+    assert PAGE.chair.cannot in chair_view(30, False, PAGE.chair).lines
+    with_arms = chair_view(30, True, PAGE.chair)
+    assert PAGE.chair.cannot not in with_arms.lines
+    assert with_arms.rise.can_stand

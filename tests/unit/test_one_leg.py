@@ -51,11 +51,20 @@ def test_weaker_hips_drop_the_pelvis_further_and_lean_further():
     assert all(b > a for a, b in itertools.pairwise(leans))
 
 
-def test_leaning_over_the_standing_leg_takes_load_off_the_inner_knee():
-    """Simic 2012: more lean, less knee adduction moment, in a dose-response way."""
-    knees = [stand_on_one_leg(BODY, share).knee_moment_nm for share in SHARES[:6]]
-    assert all(b < a for a, b in itertools.pairwise(knees))
-    assert knees[0] > 0, "with a level pelvis the weight passes inside the knee"
+def test_leaning_takes_off_the_inner_knee_what_the_dropped_pelvis_would_add():
+    """Simic 2012: leaning over the standing leg lowers the knee's load. In this still model
+    the lean makes up exactly for the hips (see docs/model.md), so the page gives no number
+    for it; what it does show is the load without the lean."""
+    for share in SHARES[1:6]:
+        leaning, upright = stand_on_one_leg(BODY, share), without_leaning(BODY, share)
+        assert leaning.knee_moment_nm < level(BODY).knee_moment_nm < upright.knee_moment_nm
+
+
+def test_with_the_foot_under_the_weight_the_lean_cuts_the_knee_by_the_hips_shortfall():
+    """The identity that keeps the page from giving a knee number for the lean."""
+    for share in SHARES[1:6]:
+        ratio = stand_on_one_leg(BODY, share).knee_moment_nm / level(BODY).knee_moment_nm
+        assert ratio == pytest.approx(share, rel=2e-3)
 
 
 def test_and_puts_it_on_the_side_of_the_lower_back():
@@ -69,14 +78,26 @@ def test_the_lower_back_bends_by_the_lean_plus_the_drop():
 
 
 def test_without_the_lean_a_dropped_pelvis_loads_the_inner_knee_more():
-    """Chang 2005: weaker hip muscles go with faster worsening of the inner knee."""
+    """The mechanism usually given for Chang 2005: people whose hip muscles worked harder as
+    they walked had less worsening of the inner knee."""
     assert without_leaning(BODY, 0.7).knee_moment_nm > level(BODY).knee_moment_nm
 
 
-def test_the_inner_knee_moment_is_the_weight_above_the_knee_times_its_offset():
-    stance = stand_on_one_leg(BODY, 0.8)
-    above_knee_kg = BODY.mass_kg * (1 - 0.0465 - 0.0145)
-    assert stance.knee_moment_nm == pytest.approx(above_knee_kg * GRAVITY_M_S2 * stance.knee_offset_m)
+def test_the_knee_moment_from_above_equals_the_floors_push_less_the_shin_and_foot():
+    """Statics, two ways: the weight above the knee (the model), and from the floor up: the
+    whole body's weight pushing up under the foot, less the shin's and foot's own weight."""
+    for share in (1.0, 0.8, 0.6):
+        stance = stand_on_one_leg(BODY, share)
+        knee_x, ankle_x = stance.points["knee"][0], stance.points["ankle"][0]
+        foot_x = stance.points["foot"][0]
+        shin_x = knee_x + 0.433 * (ankle_x - knee_x)
+        g = GRAVITY_M_S2
+        from_floor = (
+            BODY.weight_n * (foot_x - knee_x)
+            - 0.0465 * BODY.mass_kg * g * (shin_x - knee_x)
+            - 0.0145 * BODY.mass_kg * g * (foot_x - knee_x)
+        )
+        assert stance.knee_moment_nm == pytest.approx(from_floor, rel=1e-6)
 
 
 def test_the_pelvis_drops_one_and_a_half_degrees_per_tenth_missing_up_to_the_limit():

@@ -773,6 +773,8 @@ class OneLegWords(Model):
     cannot: Text
     ghost_label: Text
     standing_leg_label: Text
+    knee_label: Text = Field(max_length=20)
+    back_label: Text = Field(max_length=20)
     alt: Text
 
     @model_validator(mode="after")
@@ -805,6 +807,7 @@ class ChairWords(Model):
     back: Text
     arms_effect: Text
     chair_label: Text
+    back_label: Text = Field(max_length=20)
     alt: Text
 
     @model_validator(mode="after")

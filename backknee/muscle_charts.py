@@ -233,6 +233,20 @@ def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: Chain
     return {"data": data, "layout": layout}
 
 
+def _marker_label(point: list[float], text: str, right: bool = True) -> dict[str, Any]:
+    """A load marker's name beside it, on a white patch, so the shape is never the only clue."""
+    return {
+        "x": point[0],
+        "y": point[1],
+        "xshift": 16 if right else -16,
+        "xanchor": "left" if right else "right",
+        "text": text,
+        "showarrow": False,
+        "bgcolor": "rgba(255,255,255,0.85)",
+        "font": {"color": FIGURE_INK, "size": 13},
+    }
+
+
 def _head_shape(x: float, y: float, colour: str, fill: str) -> dict[str, Any]:
     return {
         "type": "circle",
@@ -338,6 +352,8 @@ def one_leg_figure_spec(
         },
     ]
     annotations = [
+        _marker_label(knee, words.knee_label, right=False),
+        _marker_label(back, words.back_label),
         {
             "x": ghost_head[0] - 0.09,
             "y": ghost_head[1] + 0.04,
@@ -489,6 +505,7 @@ def chair_figure_spec(
         },
     ]
     layout["annotations"] = [
+        _marker_label(back, words.back_label, right=False),
         {
             "x": back_x,
             "y": seat_y + 0.32,

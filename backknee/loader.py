@@ -261,6 +261,9 @@ def _cross_check(models: dict[str, Reviewed], page_ids: set[str]) -> Iterator[Co
                     f"there is no page '{page_id}': link only to pages in content/pages/",
                 )
     chain = models.get("compensation.yaml")
+    if isinstance(chain, CompensationFile):
+        for field, message in chain.problems():
+            yield ContentProblem(_shown("compensation.yaml"), field, message)
     muscles = models.get(f"{PAGES_FOLDER}/muscles.yaml")
     if isinstance(chain, CompensationFile) and isinstance(muscles, MusclesPage):
         weak = [node.id for node in chain.weak_areas]

@@ -639,56 +639,66 @@ class CompensationFile(Reviewed):
     nodes: list[ChainNode] = Field(min_length=3)
     links: list[ChainLink] = Field(min_length=2)
 
-    @model_validator(mode="after")
-    def _a_sound_chain(self) -> CompensationFile:
-        problems: list[str] = []
+    def problems(self) -> list[tuple[str, str]]:
+        """Every way the chain could not be drawn or read, as (field, message) for the editor,
+        one per problem. The loader reports them with the file's name."""
+        found: list[tuple[str, str]] = []
         ids = [node.id for node in self.nodes]
-        repeated = sorted({i for i in ids if ids.count(i) > 1})
-        problems += [f"the node id '{i}' is used twice; each must be different" for i in repeated]
         kinds = {node.id: node.kind for node in self.nodes}
-        for node in self.nodes:
+        for number, node in enumerate(self.nodes, start=1):
+            where = f"nodes[{number}]"
+            if ids.index(node.id) != number - 1:
+                found.append(
+                    (f"{where}.id", f"the node id '{node.id}' is used twice; each must be different")
+                )
             if node.kind == NodeKind.WEAK_AREA and len(node.label) > WEAK_AREA_LABEL_MAX:
-                problems.append(
-                    f"the weak area '{node.id}' is a button: keep its label to {WEAK_AREA_LABEL_MAX} "
-                    f"characters so it fits a phone (it has {len(node.label)})"
+                found.append(
+                    (
+                        f"{where}.label",
+                        f"a weak area is a button: keep its label to {WEAK_AREA_LABEL_MAX} characters "
+                        f"so it fits a phone (it has {len(node.label)})",
+                    )
                 )
             if node.kind == NodeKind.LOAD and node.side is None:
-                problems.append(
-                    f"the node '{node.id}' is where work lands, so it needs side: back or side: knee"
+                found.append(
+                    (f"{where}.side", f"'{node.id}' is where work lands, so it needs side: back or knee")
                 )
             if node.kind != NodeKind.LOAD and node.side is not None:
-                problems.append(f"the node '{node.id}' is not where work lands, so remove its side")
+                found.append((f"{where}.side", f"'{node.id}' is not where work lands, so remove its side"))
         for number, link in enumerate(self.links, start=1):
+            where = f"links[{number}]"
             for end, name in (("from", link.source), ("to", link.to)):
                 if name not in kinds:
-                    problems.append(f"links[{number}].{end}: there is no node '{name}'")
+                    found.append((f"{where}.{end}", f"there is no node '{name}'"))
             if kinds.get(link.to) == NodeKind.WEAK_AREA and not link.loop:
-                problems.append(
-                    f"links[{number}] leads into the weak area '{link.to}'; mark it loop: true if meant"
-                )
+                found.append((where, f"it leads into the weak area '{link.to}'; mark it loop: true if meant"))
             if kinds.get(link.source) == NodeKind.LOAD and not link.loop:
-                problems.append(
-                    f"links[{number}] starts at '{link.source}', where work lands; "
-                    "mark it loop: true if meant"
+                found.append(
+                    (where, f"it starts at '{link.source}', where work lands; mark it loop: true if meant")
                 )
         linked = {link.source for link in self.links} | {link.to for link in self.links}
-        problems += [f"the node '{i}' has no links: link it or remove it" for i in ids if i not in linked]
+        pairs = [(link.source, link.to) for link in self.links]
+        for number, node in enumerate(self.nodes, start=1):
+            if node.id not in linked:
+                found.append((f"nodes[{number}]", f"the node '{node.id}' has no links: link it or remove it"))
+            elif node.kind == NodeKind.WEAK_AREA and not any(
+                kinds.get(end) == NodeKind.LOAD for end in reachable([node.id], pairs)
+            ):
+                found.append(
+                    (f"nodes[{number}]", f"the weak area '{node.id}' never leads to where work lands")
+                )
         cycle = find_cycle((link.source, link.to) for link in self.links if not link.loop)
         if cycle:
-            problems.append(
-                f"the links go round in a circle ({' -> '.join(cycle)}); mark one link loop: true if meant"
+            found.append(
+                (
+                    "links",
+                    f"the links go round in a circle ({' -> '.join(cycle)}); "
+                    "mark one link loop: true if meant",
+                )
             )
-        pairs = [(link.source, link.to) for link in self.links]
-        for node in self.nodes:
-            if node.kind == NodeKind.WEAK_AREA:
-                ends = reachable([node.id], pairs)
-                if not any(kinds.get(end) == NodeKind.LOAD for end in ends):
-                    problems.append(f"the weak area '{node.id}' never leads to where work lands")
-        if not any(kind == NodeKind.WEAK_AREA for kind in kinds.values()):
-            problems.append("there must be at least one node of kind weak-area")
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
+        if NodeKind.WEAK_AREA not in kinds.values():
+            found.append(("nodes", "there must be at least one node of kind weak-area"))
+        return found
 
     @property
     def weak_areas(self) -> list[ChainNode]:

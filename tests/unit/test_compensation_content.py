@@ -17,17 +17,17 @@ def problems_in(folder: Path) -> list[ContentProblem]:
     return caught.value.problems
 
 
-def only_message(folder: Path) -> str:
+def only_problem(folder: Path) -> str:
+    """The one problem found, as the editor reads it: 'field: message' (the file is checked)."""
     problems = problems_in(folder)
     assert len(problems) == 1, "\n".join(map(str, problems))
     assert problems[0].file == "content/compensation.yaml"
-    return problems[0].message
+    return f"{problems[0].field}: {problems[0].message}"
 
 
 def test_an_arrow_to_a_node_that_does_not_exist_is_named(content_copy, edit_yaml):
     edit_yaml("compensation.yaml", lambda data: data["links"][0].update(to="pelvis-tilts"))
-    message = only_message(content_copy)
-    assert "links[1].to: there is no node 'pelvis-tilts'" in message
+    assert only_problem(content_copy) == "links[1].to: there is no node 'pelvis-tilts'"
 
 
 def test_a_circle_of_arrows_is_refused_unless_marked_as_a_loop(content_copy, edit_yaml):
@@ -39,10 +39,10 @@ def test_a_circle_of_arrows_is_refused_unless_marked_as_a_loop(content_copy, edi
         "references": ["simic-2012"],
     }
     edit_yaml("compensation.yaml", lambda data: data["links"].append(loop))
-    message = only_message(content_copy)
-    assert "the links go round in a circle (" in message
-    assert "pelvis-drops -> leans-sideways -> pelvis-drops" in message
-    assert "mark one link loop: true if meant" in message
+    assert only_problem(content_copy) == (
+        "links: the links go round in a circle (pelvis-drops -> leans-sideways -> pelvis-drops); "
+        "mark one link loop: true if meant"
+    )
 
 
 def test_a_circle_marked_as_a_loop_is_accepted(content_copy, edit_yaml):
@@ -55,18 +55,21 @@ def test_a_circle_marked_as_a_loop_is_accepted(content_copy, edit_yaml):
         "loop": True,
     }
     edit_yaml("compensation.yaml", lambda data: data["links"].append(loop))
-    assert len(load_content(content_copy).compensation.links) > 0
+    assert load_content(content_copy).compensation.links[-1].loop
 
 
 def test_a_node_with_no_arrows_is_named(content_copy, edit_yaml):
     lonely = {"id": "weak-feet", "kind": "change", "label": "Flat feet", "short": "Flat feet"}
     edit_yaml("compensation.yaml", lambda data: data["nodes"].append(lonely))
-    assert "the node 'weak-feet' has no links: link it or remove it" in only_message(content_copy)
+    assert only_problem(content_copy) == "nodes[16]: the node 'weak-feet' has no links: link it or remove it"
 
 
 def test_where_work_lands_must_say_back_or_knee(content_copy, edit_yaml):
     edit_yaml("compensation.yaml", lambda data: data["nodes"][-1].pop("side"))
-    assert "needs side: back or side: knee" in only_message(content_copy)
+    assert (
+        only_problem(content_copy)
+        == "nodes[15].side: 'back-joints' is where work lands, so it needs side: back or knee"
+    )
 
 
 def test_a_weak_area_that_leads_nowhere_is_named(content_copy, edit_yaml):
@@ -84,7 +87,7 @@ def test_a_weak_area_that_leads_nowhere_is_named(content_copy, edit_yaml):
         )
 
     edit_yaml("compensation.yaml", calves_to_a_dead_end)
-    assert "the weak area 'calves' never leads to where work lands" in only_message(content_copy)
+    assert only_problem(content_copy) == "nodes[4]: the weak area 'calves' never leads to where work lands"
 
 
 def test_an_unknown_reference_on_an_arrow_is_named(content_copy, edit_yaml):
@@ -118,4 +121,19 @@ def test_a_weak_area_label_too_long_for_a_phone_button_is_named(content_copy, ed
         "compensation.yaml",
         lambda data: data["nodes"][1].update(label="Hips: the buttock muscles that keep the pelvis level"),
     )
-    assert "the weak area 'hips' is a button: keep its label to 32 characters" in only_message(content_copy)
+    assert only_problem(content_copy) == (
+        "nodes[2].label: a weak area is a button: keep its label to 32 characters "
+        "so it fits a phone (it has 52)"
+    )
+
+
+def test_several_problems_are_reported_one_line_each(content_copy, edit_yaml):
+    def break_twice(data):
+        data["links"][0]["to"] = "pelvis-tilts"
+        data["nodes"][-1].pop("side")
+
+    edit_yaml("compensation.yaml", break_twice)
+    assert sorted(f"{p.field}: {p.message}" for p in problems_in(content_copy)) == [
+        "links[1].to: there is no node 'pelvis-tilts'",
+        "nodes[15].side: 'back-joints' is where work lands, so it needs side: back or knee",
+    ]

@@ -26,3 +26,7 @@ class ContentError(Exception):
         noun = "problem" if count == 1 else "problems"
         lines = "\n".join(str(p) for p in problems)
         super().__init__(f"{count} content {noun}:\n{lines}")
+
+
+class InvalidShareCode(Exception):
+    """A share code that is wrong, damaged, from an older version, or names things we do not have."""

@@ -24,6 +24,7 @@ from backknee.models import (
     PATTERN_MESSAGES,
     Clinic,
     CompensationFile,
+    Exercise,
     MusclesPage,
     Page,
     RedFlagsFile,
@@ -31,6 +32,7 @@ from backknee.models import (
     ReferencesFile,
     Reviewed,
     Site,
+    Tip,
     cited_reference_ids,
     linked_page_ids,
 )
@@ -46,6 +48,8 @@ SINGLE_FILES: dict[str, type[Reviewed]] = {
     "site.yaml": Site,
 }
 PAGES_FOLDER = "pages"
+ITEM_FOLDERS: dict[str, type[Reviewed]] = {"tips": Tip, "exercises": Exercise}
+"""Folders with one file per item; each file's id must match its name."""
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -113,6 +117,8 @@ class Content:
     references: Mapping[str, Reference]
     site: Site
     pages: Mapping[str, Page]
+    tips: Mapping[str, Tip]
+    exercises: Mapping[str, Exercise]
     reviews: tuple[ReviewDate, ...]
     version: float
     """When the content folder last changed: a key for anything built from this content."""
@@ -161,6 +167,10 @@ def load_content(folder: Path | None = None) -> Content:
                 ContentProblem(_shown(f"{PAGES_FOLDER}/{page_id}.yaml"), "file", "this file is missing")
             )
 
+    for folder_name, item_kind in ITEM_FOLDERS.items():
+        for path in sorted(p for p in (folder / folder_name).glob("*.yaml") if not p.name.startswith(".")):
+            _read_into(path, f"{folder_name}/{path.name}", item_kind, models, problems)
+
     problems.extend(_cross_check(models, {p.stem for p in page_files}))
     if problems:
         raise ContentError(problems)
@@ -178,6 +188,8 @@ def load_content(folder: Path | None = None) -> Content:
         references={r.id: r for r in references_file.references},
         site=_typed(models["site.yaml"], Site),
         pages={k: _typed(v, Page) for k, v in pages.items()},
+        tips=_items(models, "tips", Tip),
+        exercises=_items(models, "exercises", Exercise),
         reviews=tuple(
             ReviewDate(_shown(label), m.reviewed, m.review_due, m.reviewed_by) for label, m in models.items()
         ),
@@ -186,6 +198,16 @@ def load_content(folder: Path | None = None) -> Content:
 
 
 T = TypeVar("T")
+
+
+def _items(models: dict[str, Reviewed], folder_name: str, kind: type[T]) -> dict[str, T]:
+    """The items of one folder by id, in file-name order."""
+    prefix = f"{folder_name}/"
+    return {
+        label.removeprefix(prefix).removesuffix(".yaml"): _typed(model, kind)
+        for label, model in models.items()
+        if label.startswith(prefix)
+    }
 
 
 def _typed(value: object, kind: type[T]) -> T:
@@ -235,11 +257,11 @@ def _read_into(
     except ValidationError as error:
         problems.extend(ContentProblem(shown, *_explain(error_dict, kind)) for error_dict in error.errors())
         return
-    if label.startswith(f"{PAGES_FOLDER}/"):
-        page = _typed(models[label], Page)
-        if page.id != path.stem:
+    if "/" in label:
+        item_id = getattr(models[label], "id", None)
+        if item_id != path.stem:
             problems.append(
-                ContentProblem(shown, "id", f"the id '{page.id}' must match the file name '{path.stem}'")
+                ContentProblem(shown, "id", f"the id '{item_id}' must match the file name '{path.stem}'")
             )
 
 
@@ -281,6 +303,26 @@ def _cross_check(models: dict[str, Reviewed], page_ids: set[str]) -> Iterator[Co
                 "areas",
                 f"the weak area '{missing}' needs its exercises here",
             )
+    exercise_ids = {m.id for m in models.values() if isinstance(m, Exercise)}
+    weak_ids = {n.id for n in chain.weak_areas} if isinstance(chain, CompensationFile) else None
+    for label, model in models.items():
+        if isinstance(model, Tip):
+            for number, exercise_id in enumerate(model.exercises, start=1):
+                if exercise_id not in exercise_ids:
+                    yield ContentProblem(
+                        _shown(label),
+                        f"exercises[{number}]",
+                        f"there is no exercise '{exercise_id}' in content/exercises/",
+                    )
+        if isinstance(model, Exercise) and weak_ids is not None:
+            for number, weak_area in enumerate(model.weak_areas, start=1):
+                if weak_area not in weak_ids:
+                    yield ContentProblem(
+                        _shown(label),
+                        f"weak_areas[{number}]",
+                        f"'{weak_area}' is not a weak area in content/compensation.yaml; "
+                        f"use one of {', '.join(sorted(weak_ids))}",
+                    )
     site = models.get("site.yaml")
     if isinstance(site, Site):
         in_menu = [item.page for item in site.menu]

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from backknee.chains import Effect, Evidence, NodeKind, Side, find_cycle, reachable
+from backknee.figure import Anchor, Angles
 from backknee.loads import Activity, BackPosture, BmiBand
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -856,6 +857,279 @@ class MusclesPage(Page, ExplainsMethod):
 
     def area_help(self, area: str) -> AreaHelp | None:
         return next((a for a in self.areas if a.area == area), None)
+
+
+class Joint(StrEnum):
+    BACK = "back"
+    KNEE = "knee"
+    BOTH = "both"
+
+    def covers(self, where: Joint) -> bool:
+        """Whether something for this joint suits a person whose pain is `where`."""
+        return self == Joint.BOTH or where == Joint.BOTH or self == where
+
+
+class Grade(StrEnum):
+    """NICE's own words for a treatment, used as the evidence grade."""
+
+    OFFER = "offer"
+    CONSIDER = "consider"
+    DO_NOT_OFFER = "do-not-offer"
+    NOT_COVERED = "not-covered"
+
+
+class TipKind(StrEnum):
+    STRENGTHENING = "strengthening"
+    ACTIVITY = "activity"
+    MIND_BODY = "mind-body"
+    SELF_MANAGEMENT = "self-management"
+    POSTURE = "posture"
+    WEIGHT = "weight"
+    EQUIPMENT = "equipment"
+    PAIN_RELIEF = "pain-relief"
+    SUPPORT = "support"
+    SERVICES = "services"
+    OTHER_TREATMENT = "other-treatment"
+    """Treatments people ask about that UK guidelines do not recommend: shown in "What the
+    evidence says about other treatments", never recommended."""
+
+
+class Effort(StrEnum):
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+
+class Verdict(Model):
+    """What one guideline says about a treatment for one joint."""
+
+    grade: Grade
+    guideline: Text
+    """For example 'NICE NG59' or 'NICE NG226'."""
+    section: Text | None = None
+    """The recommendation number, for example '1.2.1', when we have checked it."""
+    also: Text | None = None
+    """Other guidelines beside NICE, for example 'OARSI 2019: core; ACR 2019: strong'."""
+
+
+class TipEvidence(Model):
+    back: Verdict
+    knee: Verdict
+
+    def for_joint(self, joint: Joint) -> list[Verdict]:
+        if joint == Joint.BOTH:
+            return [self.back, self.knee]
+        return [self.back if joint == Joint.BACK else self.knee]
+
+
+class TipTags(Model):
+    at_home: bool
+    no_equipment: bool
+    minutes_per_day: int = Field(ge=0, le=120)
+    effort: Effort
+
+
+class Tip(Reviewed):
+    """content/tips/<id>.yaml: one piece of advice, with its evidence and how to do it."""
+
+    id: Slug
+    kind: TipKind
+    title: Text = Field(max_length=60)
+    summary: Text = Field(max_length=160)
+    why: Text
+    why_links: list[PageLink] = Field(default_factory=list)
+    steps: list[Text] = Field(min_length=1)
+    helps: Joint
+    evidence: TipEvidence
+    cautions: list[Text] = Field(default_factory=list)
+    references: list[Slug] = Field(min_length=1)
+    tags: TipTags
+    exercises: list[Slug] = Field(default_factory=list)
+    """Exercises (content/exercises/<id>.yaml) that go with this tip."""
+
+    @model_validator(mode="after")
+    def _never_recommend_what_nice_says_not_to(self) -> Tip:
+        refused = [v for v in self.evidence.for_joint(self.helps) if v.grade == Grade.DO_NOT_OFFER]
+        if refused and self.kind != TipKind.OTHER_TREATMENT:
+            raise ValueError(
+                f"NICE says do not offer this for the {self.helps.value}: make its kind other-treatment, "
+                "so the app shows what the evidence says and never recommends it"
+            )
+        if self.kind == TipKind.OTHER_TREATMENT and not any(
+            v.grade in (Grade.DO_NOT_OFFER, Grade.NOT_COVERED) for v in self.evidence.for_joint(self.helps)
+        ):
+            raise ValueError("an other-treatment tip is one UK guidelines do not recommend: give its grade")
+        return self
+
+    @property
+    def recommendable(self) -> bool:
+        """Never a treatment NICE says not to offer, nor one kept for the evidence page."""
+        return self.kind != TipKind.OTHER_TREATMENT
+
+
+class MuscleGroup(StrEnum):
+    CORE = "core"
+    HIPS = "hips"
+    THIGHS = "thighs"
+    CALVES = "calves"
+    BACK = "back"
+    HAMSTRINGS = "hamstrings"
+
+
+class Prop(StrEnum):
+    NONE = "none"
+    CHAIR = "chair"
+    STEP = "step"
+    WALL = "wall"
+
+
+class View(StrEnum):
+    SIDE = "side"
+    FRONT = "front"
+
+
+class Dose(Model):
+    """How much, for the standard version: sets, and repetitions or a hold, or both."""
+
+    sets: int = Field(ge=1, le=5)
+    reps: int | None = Field(default=None, ge=1, le=30)
+    hold_seconds: int | None = Field(default=None, ge=1, le=60)
+    each_side: bool = False
+
+    @model_validator(mode="after")
+    def _reps_or_hold(self) -> Dose:
+        if self.reps is None and self.hold_seconds is None:
+            raise ValueError("give reps, hold_seconds or both")
+        return self
+
+
+class Keyframe(Model):
+    """One still of the demonstration, as joint angles in degrees (see backknee/figure.py).
+
+    `trunk_deg`: the trunk's tilt from upright (90 = lying face down or on hands and knees,
+    -90 = lying on the back). `hip_deg`: the thigh's angle forward from the line of the
+    trunk (0 = straight, 90 = a right angle, as in sitting). `knee_deg`: knee bend (0 =
+    straight). `shoulder_deg`: the arm's angle forward from hanging along the trunk (180 =
+    overhead). `ankle_deg`: toes pointed down (positive) from a right angle. The `other_`
+    angles are the far leg and arm; they default to the near ones.
+    """
+
+    trunk_deg: float = Field(ge=-180, le=180)
+    hip_deg: float = Field(ge=-60, le=160)
+    knee_deg: float = Field(ge=0, le=160)
+    other_hip_deg: float | None = Field(default=None, ge=-60, le=160)
+    other_knee_deg: float | None = Field(default=None, ge=0, le=160)
+    shoulder_deg: float = Field(default=0, ge=-90, le=200)
+    other_shoulder_deg: float | None = Field(default=None, ge=-90, le=200)
+    elbow_deg: float = Field(default=0, ge=0, le=160)
+    ankle_deg: float = Field(default=0, ge=-30, le=60)
+    label: Text | None = Field(default=None, max_length=30)
+
+    @property
+    def angles(self) -> Angles:
+        """The pose for the figure; the far leg and arm follow the near ones unless given."""
+        return Angles(
+            trunk_deg=self.trunk_deg,
+            hip_deg=self.hip_deg,
+            knee_deg=self.knee_deg,
+            other_hip_deg=self.hip_deg if self.other_hip_deg is None else self.other_hip_deg,
+            other_knee_deg=self.knee_deg if self.other_knee_deg is None else self.other_knee_deg,
+            shoulder_deg=self.shoulder_deg,
+            other_shoulder_deg=self.shoulder_deg
+            if self.other_shoulder_deg is None
+            else self.other_shoulder_deg,
+            elbow_deg=self.elbow_deg,
+            ankle_deg=self.ankle_deg,
+        )
+
+
+class Exercise(Reviewed):
+    """content/exercises/<id>.yaml: one exercise, how to do it, and its demonstration."""
+
+    id: Slug
+    name: Text = Field(max_length=40)
+    summary: Text = Field(max_length=160)
+    targets: list[MuscleGroup] = Field(min_length=1)
+    helps: Joint
+    weak_areas: list[Slug] = Field(default_factory=list)
+    """Weak areas of content/compensation.yaml this exercise strengthens."""
+    starting_position: Text
+    steps: list[Text] = Field(min_length=1)
+    dose: Dose
+    easier: Text
+    harder: Text
+    cautions: list[Text] = Field(default_factory=list)
+    references: list[Slug] = Field(min_length=1)
+    view: View = View.SIDE
+    prop: Prop = Prop.NONE
+    anchor: Anchor = Anchor.FEET
+    """The point that stays still in the demonstration (feet, hips, knees or shoulders)."""
+    keyframes: list[Keyframe] = Field(min_length=2, max_length=8)
+
+
+class Difficulty(StrEnum):
+    """Things a patient can say are hard, in the guided explorer."""
+
+    STAIRS = "stairs"
+    CHAIR = "chair"
+    WALKING = "walking"
+    STANDING = "standing"
+    LIFTING = "lifting"
+    SLEEP = "sleep"
+
+
+class Setting(StrEnum):
+    HOME = "home"
+    POOL = "pool"
+    GYM = "gym"
+
+
+class Confidence(StrEnum):
+    LOW = "low"
+    SOME = "some"
+    HIGH = "high"
+
+
+class RuleWhen(Model):
+    """When a rule applies: every condition given must hold; a list means any one of it."""
+
+    where: list[Joint] = Field(default_factory=list)
+    hard: list[Difficulty] = Field(default_factory=list)
+    settings: list[Setting] = Field(default_factory=list)
+    confidence: list[Confidence] = Field(default_factory=list)
+    pain_at_least: int | None = Field(default=None, ge=0, le=10)
+    pain_at_most: int | None = Field(default=None, ge=0, le=10)
+    minutes_at_least: int | None = Field(default=None, ge=0, le=120)
+
+
+class Rule(Model):
+    """One rule of content/rules.yaml: when it applies, what it suggests, and why, in words
+    the patient sees beside each suggestion."""
+
+    id: Slug
+    because: Text
+    when: RuleWhen = Field(default_factory=RuleWhen)
+    tips: list[Slug] = Field(default_factory=list)
+    exercises: list[Slug] = Field(default_factory=list)
+    weight: int = Field(default=1, ge=1, le=5)
+    """How strongly this rule pushes its suggestions up the list."""
+
+    @model_validator(mode="after")
+    def _suggests_something(self) -> Rule:
+        if not self.tips and not self.exercises:
+            raise ValueError(f"the rule '{self.id}' must suggest at least one tip or exercise")
+        return self
+
+
+class RulesFile(Reviewed):
+    """content/rules.yaml: how the guided explorer turns answers into suggestions."""
+
+    rules: list[Rule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_unique(self) -> RulesFile:
+        _unique([r.id for r in self.rules], "rule id")
+        return self
 
 
 PAGE_MODELS: dict[str, type[Page]] = {

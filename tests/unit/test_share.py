@@ -1,0 +1,104 @@
+"""Share codes: a plan's ids and levels in, the same plan out; anything else is refused calmly."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from backknee.errors import InvalidShareCode
+from backknee.share import MAX_CODE_LENGTH, SharedPlan, decode, encode
+
+TIPS = ["walking", "swimming", "tai-chi", "heat", "pacing", "sleep"]
+EXERCISES = ["bridge", "clam", "sit-to-stand", "calf-raise", "step-up"]
+LEVELS = ["easier", "standard", "harder"]
+
+plans = st.builds(
+    SharedPlan,
+    tip_ids=st.lists(st.sampled_from(TIPS), min_size=1, max_size=6, unique=True).map(tuple),
+    exercises=st.lists(
+        st.tuples(st.sampled_from(EXERCISES), st.sampled_from(LEVELS)), max_size=5, unique_by=lambda e: e[0]
+    ).map(tuple),
+)
+
+
+@given(plans)
+def test_a_code_gives_back_the_same_plan(plan):
+    assert decode(encode(plan), TIPS, EXERCISES) == plan
+
+
+def test_a_code_looks_like_bk1_and_groups_of_four_capitals_and_digits():
+    code = encode(SharedPlan(tip_ids=("walking", "heat"), exercises=(("bridge", "easier"),)))
+    prefix, *groups = code.split("-")
+    assert prefix == "BK1"
+    assert all(1 <= len(g) <= 4 and g.isalnum() and g.upper() == g for g in groups)
+
+
+def test_typing_a_code_in_small_letters_or_without_dashes_still_works():
+    plan = SharedPlan(tip_ids=("walking",), exercises=(("clam", "harder"),))
+    code = encode(plan)
+    assert decode(code.lower().replace("-", " "), TIPS, EXERCISES) == plan
+
+
+def test_a_code_holds_only_ids_and_levels_never_answers():
+    """What is inside, by construction: tip ids, exercise ids and level numbers."""
+    plan = SharedPlan(tip_ids=("pacing",), exercises=(("step-up", "standard"),))
+    assert set(SharedPlan.__dataclass_fields__) == {"tip_ids", "exercises"}
+    assert decode(encode(plan), TIPS, EXERCISES) == plan
+
+
+@given(st.text(max_size=MAX_CODE_LENGTH + 50))
+@settings(max_examples=400)
+def test_any_text_is_either_a_plan_of_things_we_have_or_a_calm_invalid_code(text):
+    try:
+        plan = decode(text, TIPS, EXERCISES)
+    except InvalidShareCode:
+        return
+    assert set(plan.tip_ids) <= set(TIPS)
+    assert {e for e, _ in plan.exercises} <= set(EXERCISES)
+
+
+@given(plans, st.data())
+@settings(max_examples=300)
+def test_a_damaged_code_is_refused_or_reads_as_the_same_plan(plan, data):
+    """CRC-32 catches every change to one letter; a change in the last letter's unused bits
+    alone decodes to the same bytes, so it reads as the same plan."""
+    code = encode(plan)
+    position = data.draw(st.integers(min_value=4, max_value=len(code) - 1))
+    if code[position] == "-":
+        return
+    letter = data.draw(
+        st.sampled_from([c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567" if c != code[position]])
+    )
+    damaged = code[:position] + letter + code[position + 1 :]
+    try:
+        read = decode(damaged, TIPS, EXERCISES)
+    except InvalidShareCode:
+        return
+    assert read == plan
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        ("", "not a Back & Knee code"),
+        ("hello", "not a Back & Knee code"),
+        ("BK2-ABCD", "a code from another version"),
+        ("BK1-0000", "letters that cannot be in a code"),
+        ("BK1-" + "A" * (MAX_CODE_LENGTH + 1), "too long"),
+    ],
+)
+def test_wrong_codes_say_why_for_the_logs(code, reason):
+    with pytest.raises(InvalidShareCode, match=reason):
+        decode(code, TIPS, EXERCISES)
+
+
+def test_a_code_naming_a_tip_we_no_longer_have_is_refused():
+    code = encode(SharedPlan(tip_ids=("walking", "old-tip"), exercises=()))
+    with pytest.raises(InvalidShareCode, match="a tip or exercise we do not have"):
+        decode(code, TIPS, EXERCISES)
+
+
+def test_making_a_code_refuses_ids_that_are_not_ids():
+    with pytest.raises(ValueError, match="lower-case words joined by dashes"):
+        encode(SharedPlan(tip_ids=("Walking; drop",), exercises=()))

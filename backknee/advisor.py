@@ -209,14 +209,14 @@ def _plan(matched: Iterable[Rule], answers: Answers, exercises: Mapping[str, Exe
             scores[exercise_id] = scores.get(exercise_id, 0) + rule.weight
             reasons.setdefault(exercise_id, []).append(rule.id)
     ranked = sorted(scores, key=lambda e: (-scores[e], e))
-    if len(ranked) < MIN_EXERCISES:
-        # Always enough to make a plan: fill with exercises for the patient's joints, in
-        # content order, marked as chosen by no rule.
-        extra = [e for e, ex in exercises.items() if e not in ranked and ex.helps.covers(answers.where)]
-        ranked += extra[: MIN_EXERCISES - len(ranked)]
     count = (
         MIN_EXERCISES if gentle or answers.minutes == 10 else (4 if answers.minutes == 20 else MAX_EXERCISES)
     )
+    if len(ranked) < count:
+        # Always a full plan: fill with exercises for the patient's joints, in content
+        # order, marked as chosen by no rule.
+        extra = [e for e, ex in exercises.items() if e not in ranked and ex.helps.covers(answers.where)]
+        ranked += extra[: count - len(ranked)]
     level = Level.EASIER if gentle else level_for(answers)
     return Plan(
         exercises=tuple(

@@ -125,6 +125,11 @@ def _matches(rule: Rule, answers: Answers) -> bool:
     return when.minutes_at_least is None or answers.minutes >= when.minutes_at_least
 
 
+def matching_rules(answers: Answers, rules: RulesFile) -> list[Rule]:
+    """The rules that apply to these answers, in content order."""
+    return [rule for rule in rules.rules if _matches(rule, answers)]
+
+
 _GRADE_ORDER = {Grade.OFFER: 0, Grade.CONSIDER: 1, Grade.NOT_COVERED: 2, Grade.DO_NOT_OFFER: 3}
 
 
@@ -170,7 +175,7 @@ def advise(
     if emergency:
         return Outcome(kind=OutcomeKind.EMERGENCY, warning_signs=tuple(emergency + urgent))
 
-    matched = [rule for rule in rules.rules if _matches(rule, answers)]
+    matched = matching_rules(answers, rules)
     chosen_tips = _rank_tips(matched, answers, tips)[:max_tips]
     plan = _plan(matched, answers, exercises, gentle=bool(urgent))
     return Outcome(

@@ -55,6 +55,7 @@ class Angles:
     other_shoulder_deg: float
     elbow_deg: float
     ankle_deg: float
+    other_ankle_deg: float = 0.0
 
     def towards(self, other: Angles, share: float) -> Angles:
         """The pose `share` of the way from this one to `other` (0 = this, 1 = other)."""
@@ -71,6 +72,7 @@ class Angles:
             self.other_shoulder_deg,
             self.elbow_deg,
             self.ankle_deg,
+            self.other_ankle_deg,
         )
 
 
@@ -103,7 +105,7 @@ def place(angles: Angles, anchor: Anchor = Anchor.FEET) -> dict[str, Point]:
     shoulder = _step(hip, TRUNK, angles.trunk_deg)
     knee, ankle, toe = _leg(hip, angles.trunk_deg, angles.hip_deg, angles.knee_deg, angles.ankle_deg)
     other_knee, other_ankle, other_toe = _leg(
-        hip, angles.trunk_deg, angles.other_hip_deg, angles.other_knee_deg, angles.ankle_deg
+        hip, angles.trunk_deg, angles.other_hip_deg, angles.other_knee_deg, angles.other_ankle_deg
     )
     elbow, hand = _arm(shoulder, angles.trunk_deg, angles.shoulder_deg, angles.elbow_deg)
     other_elbow, other_hand = _arm(shoulder, angles.trunk_deg, angles.other_shoulder_deg, angles.elbow_deg)

@@ -31,6 +31,7 @@ from backknee.models import (
     Reference,
     ReferencesFile,
     Reviewed,
+    RulesFile,
     Site,
     Tip,
     cited_reference_ids,
@@ -45,6 +46,7 @@ SINGLE_FILES: dict[str, type[Reviewed]] = {
     "compensation.yaml": CompensationFile,
     "red_flags.yaml": RedFlagsFile,
     "references.yaml": ReferencesFile,
+    "rules.yaml": RulesFile,
     "site.yaml": Site,
 }
 PAGES_FOLDER = "pages"
@@ -115,6 +117,7 @@ class Content:
     compensation: CompensationFile
     red_flags: RedFlagsFile
     references: Mapping[str, Reference]
+    rules: RulesFile
     site: Site
     pages: Mapping[str, Page]
     tips: Mapping[str, Tip]
@@ -186,6 +189,7 @@ def load_content(folder: Path | None = None) -> Content:
         compensation=_typed(models["compensation.yaml"], CompensationFile),
         red_flags=_typed(models["red_flags.yaml"], RedFlagsFile),
         references={r.id: r for r in references_file.references},
+        rules=_typed(models["rules.yaml"], RulesFile),
         site=_typed(models["site.yaml"], Site),
         pages={k: _typed(v, Page) for k, v in pages.items()},
         tips=_items(models, "tips", Tip),
@@ -304,6 +308,21 @@ def _cross_check(models: dict[str, Reviewed], page_ids: set[str]) -> Iterator[Co
                 f"the weak area '{missing}' needs its exercises here",
             )
     exercise_ids = {m.id for m in models.values() if isinstance(m, Exercise)}
+    tip_ids = {m.id for m in models.values() if isinstance(m, Tip)}
+    rules = models.get("rules.yaml")
+    if isinstance(rules, RulesFile):
+        for number, rule in enumerate(rules.rules, start=1):
+            for field, wanted, known, folder_name in (
+                ("tips", rule.tips, tip_ids, "tips"),
+                ("exercises", rule.exercises, exercise_ids, "exercises"),
+            ):
+                for index, item in enumerate(wanted, start=1):
+                    if item not in known:
+                        yield ContentProblem(
+                            _shown("rules.yaml"),
+                            f"rules[{number}].{field}[{index}]",
+                            f"there is no '{item}' in content/{folder_name}/",
+                        )
     weak_ids = {n.id for n in chain.weak_areas} if isinstance(chain, CompensationFile) else None
     for label, model in models.items():
         if isinstance(model, Tip):

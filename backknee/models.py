@@ -1023,6 +1023,7 @@ class Keyframe(Model):
     other_shoulder_deg: float | None = Field(default=None, ge=-90, le=200)
     elbow_deg: float = Field(default=0, ge=0, le=160)
     ankle_deg: float = Field(default=0, ge=-30, le=60)
+    other_ankle_deg: float | None = Field(default=None, ge=-30, le=60)
     label: Text | None = Field(default=None, max_length=30)
 
     @property
@@ -1040,6 +1041,7 @@ class Keyframe(Model):
             else self.other_shoulder_deg,
             elbow_deg=self.elbow_deg,
             ankle_deg=self.ankle_deg,
+            other_ankle_deg=self.ankle_deg if self.other_ankle_deg is None else self.other_ankle_deg,
         )
 
 

@@ -915,6 +915,8 @@ class Verdict(Model):
 class TipEvidence(Model):
     back: Verdict
     knee: Verdict
+    differ: bool = False
+    """True when other guidelines (OARSI, ACR) disagree with NICE: the evidence page marks it."""
 
     def for_joint(self, joint: Joint) -> list[Verdict]:
         if joint == Joint.BOTH:
@@ -1134,6 +1136,295 @@ class RulesFile(Reviewed):
         return self
 
 
+class PlanPage(Page):
+    """The take-home plan: on screen, as a PDF, in a calendar, and as a share code."""
+
+    sources_label: Text
+    no_plan: Text
+    start_link: PageLink
+    code_label: Text
+    code_button: Text
+    code_invalid: Text
+    plan_heading: Text
+    sessions: Text
+    exercises_heading: Text
+    demo_link: PageLink
+    why_label: Text
+    dose_reps: Text
+    dose_reps_hold: Text
+    dose_hold: Text
+    each_side: Text
+    standard_label: Text
+    easier_label: Text
+    harder_label: Text
+    weeks_heading: Text
+    weeks: list[Text] = Field(min_length=6, max_length=6)
+    """What to do in each of the six weeks, in order."""
+    pain_rule_heading: Text
+    pain_rule: Text
+    pain_rule_references: list[Slug] = Field(min_length=1)
+    tips_heading: Text
+    warning_heading: Text
+    warning_text: Text
+    keep_heading: Text
+    pdf_label: Text
+    pdf_help: Text
+    calendar_label: Text
+    calendar_help: Text
+    start_date_label: Text
+    time_label: Text
+    share_heading: Text
+    share_intro: Text
+    code_shown: Text
+    qr_alt: Text
+    clear_label: Text
+    cleared: Text
+    pdf_title: Text
+    pdf_intro: Text
+    pdf_tracking_heading: Text
+    pdf_tracking_intro: Text
+    pdf_columns: list[Text] = Field(min_length=4, max_length=4)
+    pdf_row: Text
+    """Column headings of the tracking sheet: week, session, done, pain before and after."""
+    pdf_contact_heading: Text
+    pdf_footer: Text
+    event_title: Text
+    event_description: Text
+
+    @model_validator(mode="after")
+    def _templates(self) -> PlanPage:
+        _check_templates(
+            self,
+            {
+                "sessions": ("count",),
+                "dose_reps": ("sets", "reps"),
+                "dose_reps_hold": ("sets", "reps", "seconds"),
+                "dose_hold": ("seconds", "sets"),
+                "code_shown": ("code",),
+                "event_title": ("week", "session"),
+                "pdf_row": ("week", "session"),
+                "event_description": ("exercises",),
+            },
+        )
+        return self
+
+
+class JointLabels(Model):
+    back: Text
+    knee: Text
+    both: Text
+
+    def of(self, joint: Joint) -> str:
+        return str(getattr(self, joint.value))
+
+
+class DifficultyLabels(Model):
+    stairs: Text
+    chair: Text
+    walking: Text
+    standing: Text
+    lifting: Text
+    sleep: Text
+
+    def of(self, difficulty: Difficulty) -> str:
+        return str(getattr(self, difficulty.value))
+
+
+class SettingLabels(Model):
+    home: Text
+    pool: Text
+    gym: Text
+
+    def of(self, setting: Setting) -> str:
+        return str(getattr(self, setting.value))
+
+
+class ConfidenceLabels(Model):
+    low: Text
+    some: Text
+    high: Text
+
+    def of(self, confidence: Confidence) -> str:
+        return str(getattr(self, confidence.value))
+
+
+class GradeLabels(Model):
+    """How each NICE verdict reads to a patient, for example 'NICE: offer'."""
+
+    offer: Text
+    consider: Text
+    do_not_offer: Text = Field(alias="do-not-offer")
+    not_covered: Text = Field(alias="not-covered")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
+
+    def of(self, grade: Grade) -> str:
+        return str(getattr(self, grade.value.replace("-", "_")))
+
+
+class TipKindLabels(Model):
+    strengthening: Text
+    activity: Text
+    mind_body: Text = Field(alias="mind-body")
+    self_management: Text = Field(alias="self-management")
+    posture: Text
+    weight: Text
+    equipment: Text
+    pain_relief: Text = Field(alias="pain-relief")
+    support: Text
+    services: Text
+    other_treatment: Text = Field(alias="other-treatment")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
+
+    def of(self, kind: TipKind) -> str:
+        return str(getattr(self, kind.value.replace("-", "_")))
+
+
+class TipCardWords(Model):
+    """Words on every tip's card, in the explorer's results and in browse mode."""
+
+    evidence_label: Text
+    back_label: Text
+    knee_label: Text
+    how_label: Text
+    cautions_label: Text
+    why_label: Text
+    minutes: Text
+    at_home: Text
+    grades: GradeLabels
+
+    @model_validator(mode="after")
+    def _templates(self) -> TipCardWords:
+        _check_templates(self, {"minutes": ("minutes",)})
+        return self
+
+
+class TipsPage(Page):
+    """The guided explorer: a safety check first, then four questions, then the plan."""
+
+    sources_label: Text
+    references: list[Slug] = Field(min_length=1)
+    mode_label: Text
+    guided_label: Text
+    browse_label: Text
+    progress: Text
+    back_label: Text
+    next_label: Text
+    start_again_label: Text
+    yes_label: Text
+    no_label: Text
+    safety_heading: Text
+    safety_intro: Text
+    emergency_question: Text
+    urgent_question: Text
+    routine_question: Text
+    emergency_result_heading: Text
+    emergency_result_text: Text
+    urgent_result_heading: Text
+    routine_note: Text
+    where_heading: Text
+    where_question: Text
+    where_labels: JointLabels
+    pain_question: Text
+    pain_help: Text
+    peg_label: Text
+    peg_help: Text
+    peg_questions: list[Text] = Field(min_length=3, max_length=3)
+    peg_result: Text
+    hard_heading: Text
+    hard_question: Text
+    hard_labels: DifficultyLabels
+    suits_heading: Text
+    settings_question: Text
+    setting_labels: SettingLabels
+    minutes_question: Text
+    minutes_label: Text
+    confidence_question: Text
+    confidence_labels: ConfidenceLabels
+    result_heading: Text
+    result_intro: Text
+    tips_heading: Text
+    plan_link: PageLink
+    card: TipCardWords
+    browse_heading: Text
+    browse_intro: Text
+    joint_filter_label: Text
+    kind_filter_label: Text
+    kind_labels: TipKindLabels
+    grade_filter_label: Text
+    home_filter_label: Text
+    no_results: Text
+    other_heading: Text
+    other_intro: Text
+    evidence_link: PageLink
+
+    @model_validator(mode="after")
+    def _templates(self) -> TipsPage:
+        _check_templates(
+            self,
+            {
+                "progress": ("step", "total"),
+                "minutes_label": ("minutes",),
+                "peg_result": ("score",),
+            },
+        )
+        return self
+
+
+class MuscleGroupLabels(Model):
+    core: Text
+    hips: Text
+    thighs: Text
+    calves: Text
+    back: Text
+    hamstrings: Text
+
+    def of(self, group: MuscleGroup) -> str:
+        return str(getattr(self, group.value))
+
+
+class ExercisesPage(Page):
+    sources_label: Text
+    joint_filter_label: Text
+    joint_labels: JointLabels
+    muscle_filter_label: Text
+    muscle_labels: MuscleGroupLabels
+    no_results: Text
+    play_label: Text
+    pause_label: Text
+    stills_label: Text
+    front_view: Text
+    side_view: Text
+    starting_label: Text
+    steps_label: Text
+    dose_label: Text
+    easier_label: Text
+    harder_label: Text
+    cautions_label: Text
+    targets_label: Text
+    alt: Text
+    safety_note: Text
+
+    @model_validator(mode="after")
+    def _templates(self) -> ExercisesPage:
+        _check_templates(self, {"alt": ("name", "view", "frames")})
+        return self
+
+
+class EvidencePage(Page):
+    sources_label: Text
+    references: list[Slug] = Field(min_length=1)
+    columns: list[Text] = Field(min_length=4, max_length=4)
+    """Headings of the table: treatment, back (NICE NG59), knee (NICE NG226), other guidelines."""
+    grades: GradeLabels
+    recommended_heading: Text
+    other_heading: Text
+    other_intro: Text
+    differ_label: Text
+    table_caption: Text
+
+
 PAGE_MODELS: dict[str, type[Page]] = {
     "home": HomePage,
     "urgent": UrgentPage,
@@ -1141,6 +1432,10 @@ PAGE_MODELS: dict[str, type[Page]] = {
     "posture": PosturePage,
     "weight": WeightPage,
     "muscles": MusclesPage,
+    "tips": TipsPage,
+    "exercises": ExercisesPage,
+    "plan": PlanPage,
+    "evidence": EvidencePage,
 }
 """Which model checks each file in content/pages/. A new page adds its model here."""
 

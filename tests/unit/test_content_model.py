@@ -27,7 +27,18 @@ def only_problem(folder: Path) -> ContentProblem:
 
 def test_the_real_content_folder_is_accepted():
     content = load_content(CONTENT)
-    assert set(content.pages) == {"home", "posture", "weight", "muscles", "urgent", "about"}
+    assert set(content.pages) == {
+        "home",
+        "posture",
+        "weight",
+        "muscles",
+        "tips",
+        "exercises",
+        "plan",
+        "evidence",
+        "urgent",
+        "about",
+    }
     assert "wolfe-1996" in content.references
     assert [level.level for level in content.red_flags.levels] == ["emergency", "urgent", "routine"]
 

@@ -1,0 +1,26 @@
+"""What the evidence says: every treatment in this guide against the UK guidelines."""
+
+import streamlit as st
+
+from backknee.evidence import markdown_table, rows
+from backknee.models import EvidencePage
+from backknee.ui import chrome
+from backknee.ui.content import get_content
+
+content = get_content()
+page = content.page("evidence", EvidencePage)
+
+st.title(page.heading)
+st.markdown(page.intro)
+chrome.sources(page.sources_label, content.cite(page.references))
+recommended, other = rows(content.tips.values(), page.grades)
+sources = {
+    tip.id: chrome.sources_line(page.sources_label, content.cite(tip.references))
+    for tip in content.tips.values()
+}
+st.header(page.recommended_heading)
+st.caption(page.table_caption)
+st.markdown(markdown_table(recommended, page.columns, page.differ_label, sources))
+st.header(page.other_heading)
+st.markdown(page.other_intro)
+st.markdown(markdown_table(other, page.columns, page.differ_label, sources))

@@ -1,0 +1,17 @@
+"""What helps: the guided explorer (safety check first) and every tip to browse."""
+
+import streamlit as st
+
+from backknee.models import TipsPage
+from backknee.ui import chrome
+from backknee.ui.content import get_content
+from backknee.ui.tips_view import explorer
+
+content = get_content()
+page = content.page("tips", TipsPage)
+
+st.title(page.heading)
+st.markdown(page.intro)
+chrome.sources(page.sources_label, content.cite(page.references))
+explorer(page, content)
+chrome.clinic_contact(content)

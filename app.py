@@ -23,6 +23,7 @@ page = st.navigation(
             icon=item.icon,
             url_path=item.page,
             default=item.page == "home",
+            visibility="hidden" if item.hidden else "visible",
         )
         for item in content.site.menu
     ],

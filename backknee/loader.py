@@ -351,6 +351,22 @@ def _cross_check(models: dict[str, Reviewed], page_ids: set[str]) -> Iterator[Co
             )
         for page_id in sorted({p for p in in_menu if in_menu.count(p) > 1}):
             yield ContentProblem(_shown("site.yaml"), "menu", f"the page '{page_id}' is in the menu twice")
+        # Links from the pages and items, not the menu itself, and not a page to itself.
+        linked = {
+            page_id
+            for label, model in models.items()
+            if label != "site.yaml"
+            for _, page_id in linked_page_ids(model)
+            if label != f"{PAGES_FOLDER}/{page_id}.yaml"
+        }
+        for number, menu_item in enumerate(site.menu, start=1):
+            if menu_item.hidden and menu_item.page not in linked:
+                yield ContentProblem(
+                    _shown("site.yaml"),
+                    f"menu[{number}].hidden",
+                    f"the page '{menu_item.page}' is hidden from the menu bar, "
+                    "so another page must link to it",
+                )
         if in_menu and in_menu[0] != "home":
             yield ContentProblem(_shown("site.yaml"), "menu[1].page", "the menu must start with 'home'")
 

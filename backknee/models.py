@@ -207,6 +207,9 @@ class MenuItem(Model):
     page: Slug
     title: Text
     icon: Text
+    hidden: bool = False
+    """True for a page reached from links on other pages, not from the menu bar (which has
+    room for about seven). Another page must link to it."""
 
 
 class Site(Reviewed):

@@ -259,3 +259,15 @@ def test_an_activity_the_model_does_not_know_is_refused_with_the_ones_it_does(co
     assert (problem.file, problem.field) == ("content/pages/weight.yaml", "activities[1].activity")
     assert problem.message.startswith("'jogging' is not one of ")
     assert "'walking'" in problem.message and "'stairs-down'" in problem.message
+
+
+def test_a_page_hidden_from_the_menu_bar_must_be_linked_from_another_page(content_copy, edit_yaml):
+    def drop_the_only_link_to_evidence(data):
+        data["evidence_link"]["page"] = "plan"
+
+    edit_yaml("pages/tips.yaml", drop_the_only_link_to_evidence)
+    problem = only_problem(content_copy)
+    assert problem.file == "content/site.yaml"
+    assert problem.message == (
+        "the page 'evidence' is hidden from the menu bar, so another page must link to it"
+    )

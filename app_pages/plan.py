@@ -19,6 +19,7 @@ if code:
 
 view = current_plan(page, content)
 if view is None:
+    st.header(page.no_plan_heading)
     st.markdown(page.no_plan)
     chrome.page_link(page.start_link)
     code_entry(page, content)

@@ -1143,6 +1143,7 @@ class PlanPage(Page):
     """The take-home plan: on screen, as a PDF, in a calendar, and as a share code."""
 
     sources_label: Text
+    no_plan_heading: Text
     no_plan: Text
     start_link: PageLink
     code_label: Text

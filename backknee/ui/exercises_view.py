@@ -56,7 +56,7 @@ def library(page: ExercisesPage, content: Content, plan_words: PlanPage) -> None
 def show(exercise: Exercise, page: ExercisesPage, content: Content, plan_words: PlanPage) -> None:
     """One exercise: the animation, the stills, and how to do it."""
     with st.container(border=True, key="exercise_detail"):
-        st.subheader(exercise.name)
+        st.header(exercise.name)
         st.markdown(exercise.summary)
         demo_column, words_column = st.columns(2, gap="medium")
         with demo_column:

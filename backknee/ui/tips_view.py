@@ -123,7 +123,7 @@ def guided(page: TipsPage, content: Content) -> None:
 
 
 def _safety(page: TipsPage, content: Content, screen: Screen) -> None:
-    st.subheader(page.safety_heading)
+    st.header(page.safety_heading)
     st.markdown(page.safety_intro)
     level = SAFETY[screen]
     group = next(lv for lv in content.red_flags.levels if lv.level == level)
@@ -149,7 +149,7 @@ def _safety(page: TipsPage, content: Content, screen: Screen) -> None:
 
 
 def _where(page: TipsPage) -> None:
-    st.subheader(page.where_heading)
+    st.header(page.where_heading)
     st.segmented_control(
         page.where_question,
         [j.value for j in Joint],
@@ -176,7 +176,7 @@ def _zero_to_ten(label: str, name: str) -> None:
 
 
 def _hard(page: TipsPage) -> None:
-    st.subheader(page.hard_heading)
+    st.header(page.hard_heading)
     st.pills(
         page.hard_question,
         [d.value for d in Difficulty],
@@ -189,7 +189,7 @@ def _hard(page: TipsPage) -> None:
 
 
 def _suits(page: TipsPage) -> None:
-    st.subheader(page.suits_heading)
+    st.header(page.suits_heading)
     st.pills(
         page.settings_question,
         [s.value for s in Setting],
@@ -239,7 +239,7 @@ def _result(page: TipsPage, content: Content) -> None:
         st.page_link("app_pages/urgent.py", label=content.site.urgent_link_label, icon="🚑")
     if found.notes:
         st.info(page.routine_note)
-    st.subheader(page.result_heading)
+    st.header(page.result_heading)
     st.markdown(page.result_intro)
     chrome.page_link(page.plan_link)
     by_rule = {rule.id: rule for rule in content.rules.rules}
@@ -293,7 +293,7 @@ def tip_card(
 
 
 def browse(page: TipsPage, content: Content) -> None:
-    st.subheader(page.browse_heading)
+    st.header(page.browse_heading)
     st.markdown(page.browse_intro)
     st.segmented_control(
         page.joint_filter_label,
@@ -328,7 +328,7 @@ def browse(page: TipsPage, content: Content) -> None:
         st.info(page.no_results)
     for tip in shown:
         tip_card(tip, page.card, content, page.sources_label, [], key=f"browse_{tip.id}")
-    st.subheader(page.other_heading)
+    st.header(page.other_heading)
     st.markdown(page.other_intro)
     for tip in (t for t in content.tips.values() if not t.recommendable):
         tip_card(tip, page.card, content, page.sources_label, [], key=f"other_{tip.id}")

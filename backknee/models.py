@@ -220,6 +220,9 @@ class Site(Reviewed):
     urgent_link_label: Text
     footer: Text
     contact_heading: Text
+    clear_label: Text
+    """The button at the foot of every page that clears everything the patient chose."""
+    cleared: Text
 
 
 class Section(Model):

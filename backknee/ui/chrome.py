@@ -90,8 +90,21 @@ def urgent_notice(site: Site) -> None:
         st.page_link(page_script("urgent"), label=site.urgent_link_label, icon="🚑")
 
 
+CLEARED = "_cleared"
+
+
+def clear_everything() -> None:
+    """Forget every answer and choice in this session (the shared-tablet button)."""
+    for key in list(st.session_state.keys()):
+        del st.session_state[key]
+    st.session_state[CLEARED] = True
+
+
 def footer(site: Site) -> None:
     st.divider()
+    if st.session_state.pop(CLEARED, False):
+        st.success(site.cleared, icon="✅")
+    st.button(site.clear_label, key="clear_everything", on_click=clear_everything, icon="🧹")
     st.caption(site.footer)
 
 

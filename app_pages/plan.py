@@ -2,10 +2,19 @@
 
 import streamlit as st
 
-from backknee.models import PlanPage
+from backknee.models import PlanPage, TipsPage, Urgency
 from backknee.ui import chrome
 from backknee.ui.content import get_content
-from backknee.ui.plan_view import clear, code_entry, current_plan, keep, open_code, show_plan
+from backknee.ui.plan_view import (
+    code_entry,
+    current_plan,
+    emergency_outcome,
+    keep,
+    open_code,
+    routine_note,
+    show_plan,
+    urgent_first,
+)
 
 content = get_content()
 page = content.page("plan", PlanPage)
@@ -18,14 +27,19 @@ if code:
     open_code(code, page, content)
 
 view = current_plan(page, content)
-if view is None:
+if emergency_outcome():
+    chrome.warning_level(content, Urgency.EMERGENCY)
+elif view is None:
     st.header(page.no_plan_heading)
     st.markdown(page.no_plan)
     chrome.page_link(page.start_link)
     code_entry(page, content)
 else:
+    if urgent_first():
+        chrome.warning_level(content, Urgency.URGENT)
+    if routine_note():
+        st.info(content.page("tips", TipsPage).routine_note)
     st.markdown(page.intro)
     show_plan(view, page, content)
     keep(view, page, content)
-    clear(page)
 chrome.clinic_contact(content)

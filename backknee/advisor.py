@@ -110,7 +110,7 @@ class Outcome:
 
 def _matches(rule: Rule, answers: Answers) -> bool:
     when = rule.when
-    if when.where and not any(w.covers(answers.where) for w in when.where):
+    if when.where and not any(_where_matches(w, answers.where) for w in when.where):
         return False
     if when.hard and not set(when.hard) & answers.hard:
         return False
@@ -123,6 +123,12 @@ def _matches(rule: Rule, answers: Answers) -> bool:
     if when.pain_at_most is not None and answers.pain > when.pain_at_most:
         return False
     return when.minutes_at_least is None or answers.minutes >= when.minutes_at_least
+
+
+def _where_matches(rule_where: Joint, answered: Joint) -> bool:
+    """A rule for the knee (or the back) applies to a patient with knee (or back) pain, and to
+    one with both; a rule for both applies only to a patient with both."""
+    return answered == rule_where or (answered == Joint.BOTH and rule_where != Joint.BOTH)
 
 
 def matching_rules(answers: Answers, rules: RulesFile) -> list[Rule]:

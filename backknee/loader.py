@@ -37,6 +37,7 @@ from backknee.models import (
     cited_reference_ids,
     linked_page_ids,
 )
+from backknee.share import clashes
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 """The content folder that ships with the app; BACKKNEE_CONTENT_DIR points elsewhere."""
@@ -309,6 +310,13 @@ def _cross_check(models: dict[str, Reviewed], page_ids: set[str]) -> Iterator[Co
             )
     exercise_ids = {m.id for m in models.values() if isinstance(m, Exercise)}
     tip_ids = {m.id for m in models.values() if isinstance(m, Tip)}
+    for folder_name, ids in (("tips", tip_ids), ("exercises", exercise_ids)):
+        for first, second in clashes(ids):
+            yield ContentProblem(
+                _shown(f"{folder_name}/{second}.yaml"),
+                "id",
+                f"a plan code could not tell '{second}' from '{first}': rename one of them a little",
+            )
     rules = models.get("rules.yaml")
     if isinstance(rules, RulesFile):
         for number, rule in enumerate(rules.rules, start=1):

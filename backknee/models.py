@@ -959,8 +959,9 @@ class Tip(Reviewed):
     def _never_recommend_what_nice_says_not_to(self) -> Tip:
         refused = [v for v in self.evidence.for_joint(self.helps) if v.grade == Grade.DO_NOT_OFFER]
         if refused and self.kind != TipKind.OTHER_TREATMENT:
+            joint = {Joint.BACK: "back pain", Joint.KNEE: "the knee", Joint.BOTH: "back or knee"}[self.helps]
             raise ValueError(
-                f"NICE says do not offer this for the {self.helps.value}: make its kind other-treatment, "
+                f"NICE says do not offer this for {joint}: make its kind other-treatment, "
                 "so the app shows what the evidence says and never recommends it"
             )
         if self.kind == TipKind.OTHER_TREATMENT and not any(
@@ -1068,7 +1069,8 @@ class Exercise(Reviewed):
     dose: Dose
     easier: Text
     harder: Text
-    cautions: list[Text] = Field(default_factory=list)
+    cautions: list[Text] = Field(min_length=1)
+    """At least one: when to stop or take care."""
     references: list[Slug] = Field(min_length=1)
     view: View = View.SIDE
     prop: Prop = Prop.NONE
@@ -1184,8 +1186,6 @@ class PlanPage(Page):
     share_intro: Text
     code_shown: Text
     qr_alt: Text
-    clear_label: Text
-    cleared: Text
     pdf_title: Text
     pdf_intro: Text
     pdf_tracking_heading: Text

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from backknee.advisor import Level, Outcome
+from backknee.advisor import Level, Outcome, OutcomeKind
 from backknee.models import Dose, Exercise, PlanPage, Rule, RulesFile, Tip
 from backknee.share import SharedPlan
 
@@ -41,6 +41,9 @@ class PlanView:
     sessions_per_week: int
     weeks: tuple[str, ...]
     """What to do in each of the six weeks."""
+    urgent_first: bool = False
+    """The patient said yes to an urgent warning sign: that advice comes first, on the page
+    and in the PDF. (A plan opened from a share code cannot know, and says when to get help.)"""
 
     @property
     def shared(self) -> SharedPlan:
@@ -94,6 +97,7 @@ def from_outcome(
         tips=tuple(PlanTip(tips[t.tip_id], _reasons(t.rule_ids, by_id)) for t in outcome.tips),
         sessions_per_week=outcome.plan.sessions_per_week,
         weeks=tuple(words.weeks),
+        urgent_first=outcome.kind == OutcomeKind.URGENT_FIRST,
     )
 
 

@@ -1,31 +1,40 @@
 """Share codes: a plan's tips and exercises (with their levels) as a short code a patient can
-type or scan on their own phone.
+scan or type on their own phone.
 
-A code holds only ids, levels, a version and a checksum: never answers, pain scores or
-warning signs. It is not secret and not signed; anyone could write one. So reading a code
-trusts nothing in it: every id must be one the app has, and anything wrong gives one
-`InvalidShareCode`, never another error, and never the code's own text on the page.
+A code holds only short fingerprints of tip and exercise ids, the exercises' levels, a
+version and a checksum: never answers, pain scores or warning signs. It is not secret and not
+signed; anyone could write one. So reading a code trusts nothing in it: every fingerprint
+must name a tip or exercise the app has, and anything wrong gives one `InvalidShareCode`,
+never another error, and never the code's own text on the page.
+
+Layout (bytes): version; tips count (high 4 bits) and exercises count (low 4 bits); 2 bytes
+per tip; 2 bytes per exercise; the exercises' levels, 2 bits each; CRC-16 of all before it.
+In base 32 (capitals and digits 2-7, which QR codes store compactly and people read aloud),
+a plan of 5 tips and 5 exercises is 42 characters, shown in groups of 4.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import re
-import zlib
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from backknee.errors import InvalidShareCode
 
-VERSION = 1
+VERSION = 2
 PREFIX = "BK"
-_LEVELS = ("easier", "standard", "harder")
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_CODE_LENGTH = 400
+LEVELS = ("easier", "standard", "harder")
+MAX_TIPS = 5
+"""A code carries the plan's first five tips (the best five) and all its exercises."""
+MAX_EXERCISES = 8
+MAX_CODE_LENGTH = 120
 """Longer input is refused before any decoding."""
 GROUP = 4
-"""Characters per group when the code is shown: BK1-ABCD-EFGH-..."""
+"""Characters per group when the code is shown: BK2-ABCD-EFGH-..."""
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -35,21 +44,51 @@ class SharedPlan:
     """(exercise id, level)"""
 
 
+def fingerprint(item_id: str) -> int:
+    """A 16-bit fingerprint of an id. The content check makes sure no two ids share one."""
+    return int.from_bytes(hashlib.blake2s(item_id.encode("ascii"), digest_size=2).digest(), "big")
+
+
+def clashes(ids: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of ids that share a fingerprint (a code could not tell them apart)."""
+    seen: dict[int, str] = {}
+    found = []
+    for item_id in sorted(ids):
+        other = seen.setdefault(fingerprint(item_id), item_id)
+        if other != item_id:
+            found.append((other, item_id))
+    return found
+
+
+def _crc16(data: bytes) -> int:
+    """CRC-16/CCITT-FALSE: catches any one mistyped letter, and most others."""
+    crc = 0xFFFF
+    for byte in data:
+        crc ^= byte << 8
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x1021) & 0xFFFF if crc & 0x8000 else (crc << 1) & 0xFFFF
+    return crc
+
+
 def encode(plan: SharedPlan) -> str:
-    """The code for a plan: BK1-XXXX-XXXX-... in capital letters and digits (base 32, which
-    QR codes store compactly and people can read aloud), with a CRC-32 checksum."""
-    for tip_id in plan.tip_ids:
-        _check_slug(tip_id)
-    for exercise_id, level in plan.exercises:
-        _check_slug(exercise_id)
-        if level not in _LEVELS:
-            raise ValueError(f"level must be one of {', '.join(_LEVELS)}; got {level!r}")
-    body = ";".join(
-        [",".join(plan.tip_ids), ",".join(f"{e}:{_LEVELS.index(level)}" for e, level in plan.exercises)]
-    ).encode("ascii")
-    packed = zlib.compress(body, 9)
-    checksum = zlib.crc32(packed).to_bytes(4, "big")
-    letters = base64.b32encode(packed + checksum).decode("ascii").rstrip("=")
+    """The code for a plan (its first five tips and up to eight exercises)."""
+    tips = plan.tip_ids[:MAX_TIPS]
+    if len(plan.exercises) > MAX_EXERCISES:
+        raise ValueError(f"a code holds at most {MAX_EXERCISES} exercises; got {len(plan.exercises)}")
+    for item_id in (*tips, *(e for e, _ in plan.exercises)):
+        if not _SLUG.match(item_id):
+            raise ValueError(f"ids are lower-case words joined by dashes; got {item_id!r}")
+    levels = 0
+    for number, (_, level) in enumerate(plan.exercises):
+        if level not in LEVELS:
+            raise ValueError(f"level must be one of {', '.join(LEVELS)}; got {level!r}")
+        levels |= LEVELS.index(level) << (2 * number)
+    body = bytes([VERSION, len(tips) << 4 | len(plan.exercises)])
+    for item_id in (*tips, *(e for e, _ in plan.exercises)):
+        body += fingerprint(item_id).to_bytes(2, "big")
+    body += levels.to_bytes(2, "big")
+    body += _crc16(body).to_bytes(2, "big")
+    letters = base64.b32encode(body).decode("ascii").rstrip("=")
     groups = [letters[i : i + GROUP] for i in range(0, len(letters), GROUP)]
     return "-".join([f"{PREFIX}{VERSION}", *groups])
 
@@ -58,7 +97,7 @@ def decode(code: str, tip_ids: Collection[str], exercise_ids: Collection[str]) -
     """The plan in a code, checked against the tips and exercises the app has.
 
     Raises InvalidShareCode for anything else: too long, wrong prefix or version, damaged
-    letters, a wrong checksum, or an id the app does not have.
+    letters, a wrong checksum, or a tip or exercise the app does not have (any more).
     """
     try:
         return _decode(code, tip_ids, exercise_ids)
@@ -80,28 +119,31 @@ def _decode(code: str, tip_ids: Collection[str], exercise_ids: Collection[str]) 
     if not letters or not re.fullmatch(r"[A-Z2-7]+", letters):
         raise InvalidShareCode("the code has letters that cannot be in a code")
     try:
-        raw = base64.b32decode(letters + "=" * (-len(letters) % 8))
+        body = base64.b32decode(letters + "=" * (-len(letters) % 8))
     except (binascii.Error, ValueError) as error:
         raise InvalidShareCode("the code is damaged") from error
-    packed, checksum = raw[:-4], raw[-4:]
-    if len(raw) < 5 or zlib.crc32(packed).to_bytes(4, "big") != checksum:
+    if len(body) < 6 or _crc16(body[:-2]) != int.from_bytes(body[-2:], "big"):
         raise InvalidShareCode("the code's checksum does not match")
-    body = zlib.decompressobj().decompress(packed, 4096).decode("ascii")
-    tips_part, _, exercises_part = body.partition(";")
-    tips = tuple(t for t in tips_part.split(",") if t)
+    if body[0] != VERSION:
+        raise InvalidShareCode("a code from another version")
+    tip_count, exercise_count = body[1] >> 4, body[1] & 0x0F
+    if len(body) != 2 + 2 * (tip_count + exercise_count) + 4:
+        raise InvalidShareCode("the code is the wrong length")
+    if tip_count > MAX_TIPS or exercise_count > MAX_EXERCISES or tip_count + exercise_count == 0:
+        raise InvalidShareCode("the code holds a plan we cannot show")
+    prints = [int.from_bytes(body[2 + 2 * n : 4 + 2 * n], "big") for n in range(tip_count + exercise_count)]
+    levels = int.from_bytes(body[-4:-2], "big")
+    tips_by_print = {fingerprint(t): t for t in tip_ids}
+    exercises_by_print = {fingerprint(e): e for e in exercise_ids}
+    try:
+        tips = tuple(tips_by_print[p] for p in prints[:tip_count])
+        exercise_names = [exercises_by_print[p] for p in prints[tip_count:]]
+    except KeyError:
+        raise InvalidShareCode("the code names a tip or exercise we do not have") from None
     exercises = []
-    for item in (e for e in exercises_part.split(",") if e):
-        exercise_id, _, level = item.partition(":")
-        if not level.isdigit() or int(level) >= len(_LEVELS):
+    for number, exercise_id in enumerate(exercise_names):
+        level = (levels >> (2 * number)) & 0b11
+        if level >= len(LEVELS):
             raise InvalidShareCode("the code names a level we do not have")
-        exercises.append((exercise_id, _LEVELS[int(level)]))
-    if any(t not in tip_ids for t in tips) or any(e not in exercise_ids for e, _ in exercises):
-        raise InvalidShareCode("the code names a tip or exercise we do not have")
-    if not tips and not exercises:
-        raise InvalidShareCode("the code holds an empty plan")
+        exercises.append((exercise_id, LEVELS[level]))
     return SharedPlan(tip_ids=tips, exercises=tuple(exercises))
-
-
-def _check_slug(value: str) -> None:
-    if not _SLUG.match(value):
-        raise ValueError(f"ids are lower-case words joined by dashes; got {value!r}")

@@ -16,7 +16,17 @@ import streamlit as st
 from backknee.dates import uk_date
 from backknee.errors import ContentError
 from backknee.loader import Content, ReviewDate
-from backknee.models import AboutPage, ExplainsMethod, Fact, PageLink, Reference, Site, Tile, WarningSign
+from backknee.models import (
+    AboutPage,
+    ExplainsMethod,
+    Fact,
+    PageLink,
+    Reference,
+    Site,
+    Tile,
+    Urgency,
+    WarningSign,
+)
 from backknee.ui.pages import page_script
 
 log = logging.getLogger("backknee")
@@ -178,6 +188,14 @@ def warning_signs(signs: Iterable[WarningSign]) -> None:
             f"- {sign.text}" + "".join(f"\n    - {detail}" for detail in sign.details) for sign in signs
         )
     )
+
+
+def warning_level(content: Content, level: Urgency) -> None:
+    """One level of the warning signs as a coloured box: what to do, and the link to them all."""
+    group = next(lv for lv in content.red_flags.levels if lv.level == level)
+    box = st.error if level == Urgency.EMERGENCY else st.warning
+    box(f"### {group.icon} {group.heading}\n\n{group.action}")
+    st.page_link(page_script("urgent"), label=content.site.urgent_link_label, icon="🚑")
 
 
 def clinic_contact(content: Content) -> None:

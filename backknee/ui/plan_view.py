@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 import streamlit as st
 
-from backknee.advisor import Outcome
+from backknee.advisor import Outcome, OutcomeKind
 from backknee.errors import InvalidShareCode
 from backknee.loader import Content
 from backknee.models import PlanPage
@@ -14,7 +14,7 @@ from backknee.plan import PlanView, from_outcome, from_shared
 from backknee.share import decode, encode
 from backknee.take_home import plan_calendar, plan_pdf, qr_png
 from backknee.ui import chrome
-from backknee.ui.tips_view import OUTCOME, start_again
+from backknee.ui.tips_view import OUTCOME
 
 SHARED = "plan_shared"
 """A plan opened from a code: its ids and levels (session only)."""
@@ -24,9 +24,8 @@ def current_plan(page: PlanPage, content: Content) -> PlanView | None:
     """The plan from the explorer in this session, else one opened from a code."""
     outcome = st.session_state.get(OUTCOME)
     if isinstance(outcome, Outcome):
-        view = from_outcome(outcome, content.tips, content.exercises, content.rules, page)
-        if view is not None:
-            return view
+        # After a Yes to the emergency signs there is no plan, not even one opened earlier.
+        return from_outcome(outcome, content.tips, content.exercises, content.rules, page)
     shared = st.session_state.get(SHARED)
     if shared is not None:
         return from_shared(shared, content.tips, content.exercises, page)
@@ -45,7 +44,7 @@ def open_code(code: str, page: PlanPage, content: Content) -> bool:
 
 def code_entry(page: PlanPage, content: Content) -> None:
     with st.form("plan_code_form", border=True):
-        code = st.text_input(page.code_label, key="plan_code_typed", max_chars=120)
+        code = st.text_input(page.code_label, key="plan_code_typed", max_chars=80)
         submitted = st.form_submit_button(page.code_button)
     if submitted and code and open_code(code, page, content):
         st.rerun()
@@ -113,7 +112,22 @@ def keep(view: PlanView, page: PlanPage, content: Content) -> None:
     st.image(qr_png(address), alt=page.qr_alt, width=220)
 
 
-def clear(page: PlanPage) -> None:
-    if st.button(page.clear_label, key="plan_clear", icon="🧹"):
-        start_again()
-        st.success(page.cleared)
+def _outcome_kind() -> OutcomeKind | None:
+    outcome = st.session_state.get(OUTCOME)
+    return outcome.kind if isinstance(outcome, Outcome) else None
+
+
+def emergency_outcome() -> bool:
+    """The explorer stopped at the emergency signs in this session."""
+    return _outcome_kind() == OutcomeKind.EMERGENCY
+
+
+def urgent_first() -> bool:
+    """The explorer found urgent signs: that advice comes first on the plan too."""
+    return _outcome_kind() == OutcomeKind.URGENT_FIRST
+
+
+def routine_note() -> bool:
+    """The patient said some routine signs sound like them: see a GP or physio as well."""
+    outcome = st.session_state.get(OUTCOME)
+    return isinstance(outcome, Outcome) and bool(outcome.notes)

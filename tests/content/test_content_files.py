@@ -134,3 +134,14 @@ def test_patient_text_reads_at_grade_8_or_below(file, field, text):
         "we aim for 9-11, about grade 6). "
         "Use shorter sentences and shorter words, and explain any medical word."
     )
+
+
+DOSE = re.compile(r"\b\d+(\.\d+)?\s?(mg|ml|milligrams?|grams?|tablets?|capsules?|puffs?)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("tip_id", sorted(load_content(CONTENT).tips), ids=str)
+def test_no_tip_gives_a_medicine_dose(tip_id):
+    """The app never doses: a medicine tip says to ask a pharmacist or GP."""
+    tip = load_content(CONTENT).tips[tip_id]
+    words = " ".join([tip.title, tip.summary, tip.why, *tip.steps, *tip.cautions])
+    assert not DOSE.search(words), f"content/tips/{tip_id}.yaml gives a dose: {DOSE.search(words).group(0)!r}"

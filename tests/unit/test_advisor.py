@@ -58,6 +58,7 @@ def exercise(exercise_id: str, helps: str = "both") -> Exercise:
             "dose": {"sets": 2, "reps": 10},
             "easier": "x",
             "harder": "x",
+            "cautions": ["Stop if it causes sharp pain."],
             "references": ["nice-ng226"],
             "keyframes": [pose, {**pose, "knee_deg": 30}],
         }
@@ -203,3 +204,15 @@ def test_answers_out_of_range_are_refused():
         Answers(pain=11)
     with pytest.raises(ValueError, match="minutes must be one of 10, 20, 30; got 15"):
         Answers(minutes=15)
+
+
+def test_a_rule_for_both_joints_applies_only_when_both_hurt():
+    both_rule = RulesFile.model_validate(
+        {
+            **REVIEWED,
+            "rules": [{"id": "both", "because": "x", "when": {"where": ["both"]}, "tips": ["swimming"]}],
+        }
+    )
+    for where, applies in ((Joint.BOTH, True), (Joint.KNEE, False), (Joint.BACK, False)):
+        found = advise(Answers(where=where), RED_FLAGS, both_rule, TIPS, EXERCISES)
+        assert ("swimming" in [t.tip_id for t in found.tips]) is applies

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backknee.errors import InvalidShareCode
-from backknee.share import MAX_CODE_LENGTH, SharedPlan, decode, encode
+from backknee.share import MAX_CODE_LENGTH, MAX_TIPS, SharedPlan, clashes, decode, encode
 
 TIPS = ["walking", "swimming", "tai-chi", "heat", "pacing", "sleep"]
 EXERCISES = ["bridge", "clam", "sit-to-stand", "calf-raise", "step-up"]
@@ -15,7 +15,7 @@ LEVELS = ["easier", "standard", "harder"]
 
 plans = st.builds(
     SharedPlan,
-    tip_ids=st.lists(st.sampled_from(TIPS), min_size=1, max_size=6, unique=True).map(tuple),
+    tip_ids=st.lists(st.sampled_from(TIPS), min_size=1, max_size=MAX_TIPS, unique=True).map(tuple),
     exercises=st.lists(
         st.tuples(st.sampled_from(EXERCISES), st.sampled_from(LEVELS)), max_size=5, unique_by=lambda e: e[0]
     ).map(tuple),
@@ -27,10 +27,10 @@ def test_a_code_gives_back_the_same_plan(plan):
     assert decode(encode(plan), TIPS, EXERCISES) == plan
 
 
-def test_a_code_looks_like_bk1_and_groups_of_four_capitals_and_digits():
+def test_a_code_looks_like_bk2_and_groups_of_four_capitals_and_digits():
     code = encode(SharedPlan(tip_ids=("walking", "heat"), exercises=(("bridge", "easier"),)))
     prefix, *groups = code.split("-")
-    assert prefix == "BK1"
+    assert prefix == "BK2"
     assert all(1 <= len(g) <= 4 and g.isalnum() and g.upper() == g for g in groups)
 
 
@@ -61,8 +61,8 @@ def test_any_text_is_either_a_plan_of_things_we_have_or_a_calm_invalid_code(text
 @given(plans, st.data())
 @settings(max_examples=300)
 def test_a_damaged_code_is_refused_or_reads_as_the_same_plan(plan, data):
-    """CRC-32 catches every change to one letter; a change in the last letter's unused bits
-    alone decodes to the same bytes, so it reads as the same plan."""
+    """The CRC-16 catches every change to one letter; a change in the last letter's unused
+    bits alone decodes to the same bytes, so it reads as the same plan."""
     code = encode(plan)
     position = data.draw(st.integers(min_value=4, max_value=len(code) - 1))
     if code[position] == "-":
@@ -83,9 +83,9 @@ def test_a_damaged_code_is_refused_or_reads_as_the_same_plan(plan, data):
     [
         ("", "not a Back & Knee code"),
         ("hello", "not a Back & Knee code"),
-        ("BK2-ABCD", "a code from another version"),
-        ("BK1-0000", "letters that cannot be in a code"),
-        ("BK1-" + "A" * (MAX_CODE_LENGTH + 1), "too long"),
+        ("BK1-ABCD", "a code from another version"),
+        ("BK2-0000", "letters that cannot be in a code"),
+        ("BK2-" + "A" * (MAX_CODE_LENGTH + 1), "too long"),
     ],
 )
 def test_wrong_codes_say_why_for_the_logs(code, reason):
@@ -102,3 +102,19 @@ def test_a_code_naming_a_tip_we_no_longer_have_is_refused():
 def test_making_a_code_refuses_ids_that_are_not_ids():
     with pytest.raises(ValueError, match="lower-case words joined by dashes"):
         encode(SharedPlan(tip_ids=("Walking; drop",), exercises=()))
+
+
+def test_a_plan_of_five_tips_and_five_exercises_fits_in_under_sixty_characters():
+    """Short enough to type from the screen onto a phone."""
+    plan = SharedPlan(tip_ids=tuple(TIPS[:5]), exercises=tuple((e, "standard") for e in EXERCISES))
+    assert len(encode(plan)) < 60
+
+
+def test_a_code_carries_the_first_five_tips_only():
+    plan = SharedPlan(tip_ids=tuple(TIPS), exercises=())
+    assert decode(encode(plan), TIPS, EXERCISES).tip_ids == tuple(TIPS[:MAX_TIPS])
+
+
+def test_two_ids_with_the_same_fingerprint_are_found():
+    assert clashes(["walking", "swimming"]) == []
+    assert clashes(["walking", "walking"]) == []

@@ -101,3 +101,12 @@ def test_sessions_fall_on_the_same_days_each_week():
 
 def test_the_qr_code_is_a_png_made_here():
     assert qr_png("http://localhost:8501/plan?code=BK1-ABCD").startswith(b"\x89PNG")
+
+
+def test_urgent_signs_put_that_advice_at_the_top_of_the_pdf():
+    urgent_sign = CONTENT_NOW.red_flags.signs(Urgency.URGENT)[0].id
+    view = plan_for(warning_signs=frozenset({urgent_sign}))
+    assert view.urgent_first
+    text = pdf_text(view)
+    urgent = next(level for level in CONTENT_NOW.red_flags.levels if level.level == Urgency.URGENT)
+    assert text.index(squash(urgent.action)[:40]) < text.index(view.exercises[0].exercise.name)

@@ -52,6 +52,9 @@ def _store() -> dict[str, Any]:
 
 def _remember(name: str) -> None:
     _store()[name] = st.session_state[f"tips_w_{name}"]
+    # Any changed answer makes the last outcome out of date: the plan page must not show a
+    # plan for answers the patient has since changed (say, a Yes to the emergency signs).
+    st.session_state.pop(OUTCOME, None)
 
 
 def _prefill(name: str) -> str:

@@ -1,0 +1,79 @@
+"""The evidence page in a real Streamlit session: every treatment in one of two tables, with
+what each guideline says, and a mark where UK and US guidelines differ."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from backknee.loader import load_content
+from backknee.models import EvidencePage
+from tests.conftest import CONTENT
+
+SCRIPT = "app_pages/evidence.py"
+CONTENT_NOW = load_content(CONTENT)
+PAGE = CONTENT_NOW.page("evidence", EvidencePage)
+TIPS = list(CONTENT_NOW.tips.values())
+
+
+@pytest.fixture
+def evidence(open_page) -> AppTest:
+    at = open_page(SCRIPT)
+    assert not at.exception
+    return at
+
+
+def tables(at: AppTest) -> list[dict[str, str]]:
+    """Each table on the page, in order, as {treatment title: its whole row}."""
+    found = []
+    for markdown in at.markdown:
+        if not markdown.value.startswith("| "):
+            continue
+        rows = {}
+        for line in markdown.value.splitlines()[2:]:
+            first_cell = line.split(" | ")[0]
+            assert first_cell.startswith("| **") and first_cell.endswith("**"), line
+            rows[first_cell.removeprefix("| **").removesuffix("**")] = line
+        found.append(rows)
+    return found
+
+
+def test_the_two_tables_come_under_their_headings_with_the_columns_named(evidence):
+    headers = [h.value for h in evidence.header]
+    assert headers == [PAGE.recommended_heading, PAGE.other_heading]
+    heads = [m.value.splitlines()[0] for m in evidence.markdown if m.value.startswith("| ")]
+    assert heads == ["| " + " | ".join(PAGE.columns) + " |"] * 2
+    text = "\n".join(m.value for m in evidence.markdown) + "\n".join(c.value for c in evidence.caption)
+    assert PAGE.other_intro in text and PAGE.table_caption in text
+
+
+def test_every_tip_is_in_exactly_one_table_and_other_treatments_in_the_second(evidence):
+    recommended, other = tables(evidence)
+    assert set(recommended) & set(other) == set()
+    assert sorted([*recommended, *other]) == sorted(t.title for t in TIPS)
+    assert set(recommended) == {t.title for t in TIPS if t.recommendable}
+    assert set(other) == {t.title for t in TIPS if not t.recommendable}
+    assert other, "the guide says what it does not recommend"
+    assert list(recommended) == sorted(recommended), "rows in title order"
+
+
+def test_each_row_gives_nices_word_for_the_back_and_the_knee(evidence):
+    rows = {**tables(evidence)[0], **tables(evidence)[1]}
+    for tip in TIPS:
+        cells = rows[tip.title].split(" | ")
+        for cell, verdict in ((cells[1], tip.evidence.back), (cells[2], tip.evidence.knee)):
+            assert cell.startswith(PAGE.grades.of(verdict.grade)), (tip.id, cell)
+            if verdict.section:
+                assert f"({verdict.section})" in cell
+            if verdict.also:
+                assert verdict.also.replace("|", "\\|").replace("\n", " ") in rows[tip.title]
+        for ref in CONTENT_NOW.cite(tip.references):
+            assert ref.short in rows[tip.title]
+
+
+def test_a_tip_where_the_guidelines_differ_is_marked_and_no_other(evidence):
+    differ = [t for t in TIPS if t.evidence.differ]
+    assert differ, "content marks at least one treatment where UK and US guidelines differ"
+    rows = {**tables(evidence)[0], **tables(evidence)[1]}
+    for tip in TIPS:
+        assert (PAGE.differ_label in rows[tip.title]) == tip.evidence.differ, tip.id

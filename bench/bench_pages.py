@@ -13,6 +13,7 @@ reference. bench_browser.py measures what the patient waits for in a real browse
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import itertools
 import logging
 import platform
@@ -33,13 +34,27 @@ from streamlit.runtime.scriptrunner_utils.script_requests import RerunData, Scri
 from streamlit.testing.v1 import AppTest  # noqa: E402
 from streamlit.testing.v1.local_script_runner import LocalScriptRunner  # noqa: E402
 
+from backknee.advisor import Answers, advise  # noqa: E402
 from backknee.body import Body, balance  # noqa: E402
 from backknee.chair import rise  # noqa: E402
+from backknee.explorer import Screen, next_screen, previous_screen  # noqa: E402
 from backknee.loader import load_content  # noqa: E402
-from backknee.models import HIP_SHARE_CHOICES, THIGH_STRENGTH_CHOICES, MusclesPage, WeightPage  # noqa: E402
+from backknee.models import (  # noqa: E402
+    HIP_SHARE_CHOICES,
+    THIGH_STRENGTH_CHOICES,
+    Confidence,
+    Difficulty,
+    Joint,
+    MusclesPage,
+    PlanPage,
+    TipsPage,
+    WeightPage,
+)
 from backknee.muscles import chain_for, chain_steps, chair_view, one_leg_view  # noqa: E402
 from backknee.one_leg import stand_on_one_leg  # noqa: E402
+from backknee.plan import from_outcome  # noqa: E402
 from backknee.posture import Scenario, compare  # noqa: E402
+from backknee.take_home import plan_pdf  # noqa: E402
 from backknee.weight import Person, per_step_sentence  # noqa: E402
 
 WARM_UP = 5
@@ -216,6 +231,63 @@ def _pick_weak_areas(at: AppTest, i: int) -> None:
         raise RuntimeError(f"picking {picks} did not update the chain")
 
 
+EXPLORER_STORE = {"emergency": "no", "urgent": "no", "routine": "no", "where": "both", "pain": 4,
+                  "hard": ["stairs"], "settings": ["home"], "minutes": 20, "confidence": "some"}  # fmt: skip
+TIPS_PAGE = MUSCLES_CONTENT.page("tips", TipsPage)
+SCREEN_HEADINGS = {
+    Screen.URGENT: TIPS_PAGE.safety_heading,
+    Screen.ROUTINE: TIPS_PAGE.safety_heading,
+    Screen.WHERE: TIPS_PAGE.where_heading,
+    Screen.HARD: TIPS_PAGE.hard_heading,
+    Screen.SUITS: TIPS_PAGE.suits_heading,
+    Screen.RESULT: TIPS_PAGE.result_heading,
+}
+
+
+def _tap_next(at: AppTest, i: int) -> None:
+    """Walk the explorer as a patient does: Next through every question to the result (with
+    its tips), then Back to the first question, and again. Each tap reruns the explorer (one
+    fragment). The answers are in place from the start, so Next is never greyed out."""
+    if "tips_answers" not in at.session_state or not at.session_state["tips_answers"]:
+        at.session_state["tips_answers"] = dict(EXPLORER_STORE)
+        at.run()
+    screen = Screen(at.session_state["tips_screen"])
+    walking_back = (
+        bool(at.session_state["bench_walking_back"]) if "bench_walking_back" in at.session_state else False
+    )
+    if screen == Screen.RESULT:
+        walking_back = True
+    elif screen == Screen.EMERGENCY:
+        walking_back = False
+    at.session_state["bench_walking_back"] = walking_back
+    button, to = (
+        ("tips_back", previous_screen(screen))
+        if walking_back
+        else ("tips_next", next_screen(screen, EXPLORER_STORE))
+    )
+    _run_fragment_alone(at, lambda: at.button(key=button).click(), which=0)
+    if at.warning:
+        raise RuntimeError(f"the page showed the calm message: {at.warning[0].value}")
+    heading = SCREEN_HEADINGS.get(to, TIPS_PAGE.safety_heading)
+    if not any(h.value == heading for h in at.header):
+        raise RuntimeError(f"{button} on {screen} did not show {heading!r}")
+
+
+def _open_plan(at: AppTest, i: int) -> None:
+    """Open My plan with a plan from the explorer (the whole page runs: it has no fragment)."""
+    minutes = (10, 20, 30)[i % 3]
+    at.session_state["plan_outcome"] = advise(
+        Answers(minutes=minutes, hard=frozenset({Difficulty.STAIRS})), MUSCLES_CONTENT.red_flags,
+        MUSCLES_CONTENT.rules, MUSCLES_CONTENT.tips, MUSCLES_CONTENT.exercises,
+    )  # fmt: skip
+    at.run()
+    if not any(h.value == PLAN_PAGE.exercises_heading for h in at.header):
+        raise RuntimeError("the plan page did not show the plan")
+
+
+PLAN_PAGE = MUSCLES_CONTENT.page("plan", PlanPage)
+
+
 def _rerun(at: AppTest, i: int) -> None:
     at.run()
 
@@ -274,6 +346,14 @@ CASES = [
         _rerun,
         gated=False,
     ),
+    Case(
+        "what helps: tap Next on each question and the result (the explorer reruns, as in the app)",
+        _open("app_pages/tips.py"),
+        _tap_next,
+    ),
+    Case("my plan: open the page with a plan (the whole page runs)", _open("app_pages/plan.py"), _open_plan),
+    Case("exercises: rerun the page", _open("app_pages/exercises.py"), _rerun, gated=False),
+    Case("evidence: rerun the page", _open("app_pages/evidence.py"), _rerun, gated=False),
     Case("urgent: rerun the page", _open("app_pages/urgent.py"), _rerun),
     Case("about: rerun the page", _open("app_pages/about.py"), _rerun),
 ]
@@ -314,6 +394,26 @@ def solve_times_ms() -> list[float]:
     return times
 
 
+def plan_and_pdf_times_ms() -> tuple[list[float], list[float]]:
+    """Time the advisor with the plan's words, and the PDF, over varied answers."""
+    c = MUSCLES_CONTENT
+    plan_ms, pdf_ms = [], []
+    for i in range(60):
+        answers = Answers(
+            where=list(Joint)[i % 3], pain=i % 11, minutes=(10, 20, 30)[i % 3],
+            hard=frozenset(list(Difficulty)[: i % 6]), confidence=list(Confidence)[i % 3],
+        )  # fmt: skip
+        start = time.perf_counter()
+        view = from_outcome(advise(answers, c.red_flags, c.rules, c.tips, c.exercises), c.tips, c.exercises,
+                            c.rules, PLAN_PAGE)  # fmt: skip
+        plan_ms.append((time.perf_counter() - start) * 1000)
+        if view is not None and i % 6 == 0:
+            start = time.perf_counter()
+            plan_pdf(view, PLAN_PAGE, c.red_flags, c.clinic, datetime.date(2026, 11, 25))
+            pdf_ms.append((time.perf_counter() - start) * 1000)
+    return plan_ms, pdf_ms
+
+
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1]
 
@@ -346,6 +446,12 @@ def main() -> int:
             f"{statistics.median(bare_ms):.1f} | {ratio:.2f}x | "
             f"{_verdict(case, ok)} |"
         )
+    plan_ms, pdf_ms = plan_and_pdf_times_ms()
+    print(
+        f"\nBuilding a plan (advise and the plan's words), {len(plan_ms)} runs: median "
+        f"{statistics.median(plan_ms):.2f} ms, p95 {p95(plan_ms):.2f} ms. The PDF: median "
+        f"{statistics.median(pdf_ms):.0f} ms, p95 {p95(pdf_ms):.0f} ms (made only when tapped)."
+    )
     solves = solve_times_ms()
     print(
         f"\nBalance solver, all {len(solves)} postures the page offers: median "

@@ -73,6 +73,7 @@ def show_plan(view: PlanView, page: PlanPage, content: Content) -> None:
     st.page_link("app_pages/urgent.py", label=content.site.urgent_link_label, icon="🚑")
 
 
+@chrome.calm_fragment
 def keep(view: PlanView, page: PlanPage, content: Content) -> None:
     """Downloads made only when tapped (nothing is built or kept until then), and the code."""
     st.header(page.keep_heading)
@@ -109,7 +110,11 @@ def keep(view: PlanView, page: PlanPage, content: Content) -> None:
     code = encode(view.shared)
     st.markdown(page.code_shown.format(code=f"`{code}`"))
     address = f"{str(st.context.url).split('?')[0].rsplit('/', 1)[0]}/plan?code={code}"
-    st.image(qr_png(address), alt=page.qr_alt, width=220)
+    # Drawn once per plan (7 ms) and kept with the plan in this session only.
+    drawn = st.session_state.get("plan_qr")
+    if not drawn or drawn[0] != address:
+        drawn = st.session_state["plan_qr"] = (address, qr_png(address))
+    st.image(drawn[1], alt=page.qr_alt, width=220)
 
 
 def _outcome_kind() -> OutcomeKind | None:

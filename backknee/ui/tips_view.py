@@ -85,6 +85,14 @@ def explorer(page: TipsPage, content: Content) -> None:
         required=True,
         default="guided",
     )
+    screen = st.session_state.get(SCREEN)
+    outcome = st.session_state.get(OUTCOME)
+    stopped = screen == Screen.STOP.value or (
+        isinstance(outcome, Outcome) and outcome.kind == OutcomeKind.EMERGENCY
+    )
+    if not stopped:
+        # For a patient coming back to their plan; never beside the emergency advice.
+        chrome.page_link(page.plan_link)
     if st.session_state.get(MODE) == "browse":
         browse(page, content)
     else:
@@ -230,7 +238,8 @@ def _outcome(content: Content) -> Outcome:
 def _stop(page: TipsPage, content: Content) -> None:
     _outcome(content)
     group = next(lv for lv in content.red_flags.levels if lv.level == Urgency.EMERGENCY)
-    st.error(f"### {group.icon} {page.emergency_result_heading}\n\n{page.emergency_result_text}")
+    st.header(f"{group.icon} {page.emergency_result_heading}")
+    st.error(page.emergency_result_text)
     st.page_link("app_pages/urgent.py", label=content.site.urgent_link_label, icon="🚑")
 
 

@@ -43,9 +43,10 @@ def test_every_other_page_has_the_warning_signs_one_tap_away(open_page, script):
 
 
 @pytest.mark.parametrize("script", registered_pages())
-def test_every_page_ends_with_the_not_a_diagnosis_footer(open_page, script):
+def test_every_page_ends_with_the_not_a_diagnosis_footer_and_the_clear_button(open_page, script):
     at = open_page(script)
-    assert at.caption[-1].value == CONTENT_NOW.site.footer
+    assert at.markdown[-1].value == f"---\n\n:small[{CONTENT_NOW.site.footer}]"
+    assert at.button[-1].label == CONTENT_NOW.site.clear_label
 
 
 def test_home_shows_the_facts_with_their_sources(open_page):

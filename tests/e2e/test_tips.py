@@ -1,0 +1,298 @@
+"""The guided explorer ("What helps") and the plan page in a real browser: the safety check,
+the questions, the suggestions, the plan with its PDF and calendar file, and the plan code.
+Every expected word comes from the content files and every suggestion from backknee.advisor."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from io import BytesIO
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Locator, expect
+from pypdf import PdfReader
+
+from backknee.advisor import WEEKS, advise
+from backknee.explorer import answers_from
+from backknee.loader import load_content
+from backknee.models import Confidence, Difficulty, Joint, PlanPage, TipsPage
+from backknee.plan import from_outcome
+from backknee.share import encode
+from tests.conftest import CONTENT
+from tests.e2e.conftest import PHONE, TABLET_LANDSCAPE, Visit
+from tests.e2e.test_journeys import CONTROLS_UNDER_44_PX, axe_violations, outside_requests
+from tests.e2e.test_muscles import press
+
+CONTENT_NOW = load_content(CONTENT)
+TIPS = CONTENT_NOW.page("tips", TipsPage)
+PLAN = CONTENT_NOW.page("plan", PlanPage)
+UPDATE = 15_000  # ms: a fragment rerun on a 2-core machine
+
+PAIN = 6
+MINUTES = 20
+STORE = {  # the answers the journey gives, as the explorer keeps them
+    "emergency": "no",
+    "urgent": "no",
+    "routine": "no",
+    "where": Joint.BOTH.value,
+    "pain": PAIN,
+    "hard": [Difficulty.STAIRS.value],
+    "minutes": MINUTES,
+    "confidence": Confidence.LOW.value,
+}
+OUTCOME = advise(
+    answers_from(STORE, CONTENT_NOW.red_flags),
+    CONTENT_NOW.red_flags,
+    CONTENT_NOW.rules,
+    CONTENT_NOW.tips,
+    CONTENT_NOW.exercises,
+)
+assert OUTCOME.plan is not None, "the journey's answers must lead to a plan"
+FIRST_TIP = CONTENT_NOW.tips[OUTCOME.tips[0].tip_id].title
+EXERCISES = [CONTENT_NOW.exercises[p.exercise_id].name for p in OUTCOME.plan.exercises]
+SESSIONS = WEEKS * OUTCOME.plan.sessions_per_week
+PLAN_VIEW = from_outcome(OUTCOME, CONTENT_NOW.tips, CONTENT_NOW.exercises, CONTENT_NOW.rules, PLAN)
+assert PLAN_VIEW is not None
+CODE = encode(PLAN_VIEW.shared)
+SAFETY_QUESTIONS = [TIPS.emergency_question, TIPS.urgent_question, TIPS.routine_question]
+QUESTION_COUNT = 6
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def option(tab: Visit, question: str, label: str) -> Locator:
+    """One choice of a segmented control (a radio in a radio group named by its question)."""
+    group = tab.page.get_by_role("radiogroup", name=question, exact=True)
+    return group.get_by_role("radio", name=label, exact=True)
+
+
+def pill(tab: Visit, question: str, label: str) -> Locator:
+    """A pill (once picked, style.css may put a tick before it)."""
+    name = re.compile(rf"^(✓ )?{re.escape(label)}$")
+    return tab.page.get_by_role("toolbar", name=question).get_by_role("button", name=name)
+
+
+def screen_box(tab: Visit) -> Locator:
+    return tab.page.locator(".st-key-tips_screen_box")
+
+
+def next_button(tab: Visit) -> Locator:
+    return tab.page.locator(".st-key-tips_next").get_by_role("button")
+
+
+def choose(tab: Visit, target: Locator) -> None:
+    """Tap a segmented control's choice and wait until the app has taken it."""
+    expect(target).to_be_attached(timeout=UPDATE)
+    press(tab, target)
+    expect(target).to_be_checked(timeout=UPDATE)
+    tab.wait_until_settled()
+
+
+def tap_next(tab: Visit, expect_question: int | None) -> None:
+    """Tap Next and wait for the question after it (None: a screen without a question)."""
+    expect(next_button(tab)).to_be_enabled(timeout=UPDATE)
+    press(tab, next_button(tab))
+    if expect_question is not None:
+        progress = TIPS.progress.format(step=expect_question, total=QUESTION_COUNT)
+        expect(tab.page.get_by_text(progress, exact=True)).to_be_visible(timeout=UPDATE)
+    else:
+        expect(next_button(tab)).to_have_count(0, timeout=UPDATE)
+    tab.wait_until_settled()
+
+
+def open_tips(tab: Visit) -> None:
+    tab.open("tips")
+    expect(tab.page.get_by_role("heading", level=1, name=TIPS.heading)).to_be_visible()
+    expect(option(tab, TIPS.emergency_question, TIPS.yes_label)).to_be_attached(timeout=UPDATE)
+
+
+def walk_to_plan(tab: Visit, check: Callable[[str], None] = lambda step: None) -> None:
+    """The whole explorer with the journey's answers, then the plan link; `check` runs on
+    each screen (named) once it has settled."""
+    open_tips(tab)
+    for number, question in enumerate(SAFETY_QUESTIONS, start=1):
+        check(f"safety {number}")
+        choose(tab, option(tab, question, TIPS.no_label))
+        tap_next(tab, number + 1)
+    check("where")
+    choose(tab, option(tab, TIPS.where_question, TIPS.where_labels.of(Joint.BOTH)))
+    choose(tab, option(tab, TIPS.pain_question, str(PAIN)))
+    tap_next(tab, 5)
+    check("hard")
+    stairs = pill(tab, TIPS.hard_question, TIPS.hard_labels.of(Difficulty.STAIRS))
+    press(tab, stairs)
+    expect(stairs).to_have_attribute("aria-pressed", "true", timeout=UPDATE)
+    tab.wait_until_settled()
+    tap_next(tab, 6)
+    check("suits")
+    choose(tab, option(tab, TIPS.minutes_question, TIPS.minutes_label.format(minutes=MINUTES)))
+    choose(tab, option(tab, TIPS.confidence_question, TIPS.confidence_labels.of(Confidence.LOW)))
+    tap_next(tab, None)
+    expect(screen_box(tab).get_by_role("heading", name=TIPS.result_heading)).to_be_visible(timeout=UPDATE)
+    check("result")
+    press(tab, screen_box(tab).get_by_role("link", name=TIPS.plan_link.label))
+    expect(tab.page.get_by_role("heading", level=1, name=PLAN.heading)).to_be_visible(timeout=UPDATE)
+    expect(tab.page.get_by_role("heading", name=PLAN.exercises_heading)).to_be_visible(timeout=UPDATE)
+    tab.wait_until_settled()
+    check("plan")
+
+
+def walk_to_stop(tab: Visit) -> None:
+    open_tips(tab)
+    choose(tab, option(tab, TIPS.emergency_question, TIPS.yes_label))
+    tap_next(tab, None)
+    expect(
+        screen_box(tab).get_by_role("heading", name=re.compile(re.escape(TIPS.emergency_result_heading)))
+    ).to_be_visible(timeout=UPDATE)
+
+
+def exercise_names(tab: Visit) -> list[str]:
+    return tab.page.locator("[class*=st-key-plan_exercise_] h3").all_inner_texts()
+
+
+def download(tab: Visit, key: str) -> tuple[str, bytes]:
+    """Tap a download button; the file's suggested name and its bytes."""
+    button = tab.page.locator(f".st-key-{key}").get_by_role("button")
+    with tab.page.expect_download(timeout=30_000) as started:
+        press(tab, button)
+    file = started.value
+    path = file.path()
+    return file.suggested_filename, path.read_bytes()
+
+
+def plan_code(tab: Visit) -> str:
+    before = PLAN.code_shown.split("{code}")[0]
+    shown = tab.page.locator("[data-testid=stMarkdownContainer]").filter(has_text=before).locator("code")
+    return shown.inner_text().strip()
+
+
+def test_a_patient_answers_every_question_on_a_tablet_and_takes_the_plan_home(visit):
+    tab = visit(TABLET_LANDSCAPE)
+    first_tip: list[str] = []
+
+    def on_screen(step: str) -> None:
+        if step == "result":
+            cards = screen_box(tab).locator("[class*=st-key-tip_result_]")
+            expect(cards.first).to_be_visible()
+            assert cards.count() == len(OUTCOME.tips)
+            first_tip.append(cards.first.locator("h3").first.inner_text())
+
+    walk_to_plan(tab, on_screen)
+    assert first_tip == [FIRST_TIP]
+    assert exercise_names(tab) == EXERCISES
+    assert one_line(PLAN.sessions.format(count=OUTCOME.plan.sessions_per_week)) in one_line(
+        tab.page.locator("[data-testid=stMain]").inner_text()
+    )
+
+    name, pdf = download(tab, "plan_pdf")
+    assert name.endswith(".pdf")
+    assert pdf.startswith(b"%PDF")
+    assert len(pdf) > 10_000
+    text = one_line(" ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages))
+    for exercise in EXERCISES:
+        assert exercise in text, f"the PDF names {exercise}"
+
+    name, ics = download(tab, "plan_ics")
+    assert name.endswith(".ics")
+    calendar = ics.decode("utf-8")
+    assert calendar.startswith("BEGIN:VCALENDAR")
+    assert calendar.count("BEGIN:VEVENT") == SESSIONS
+
+
+def test_a_yes_to_the_emergency_signs_stops_at_the_urgent_advice(visit):
+    tab = visit(TABLET_LANDSCAPE)
+    walk_to_stop(tab)
+    box = screen_box(tab)
+    assert TIPS.emergency_result_text[:60] in one_line(box.inner_text())
+    assert tab.page.locator("[class*=st-key-tip_]").count() == 0, "no tip card"
+    assert box.get_by_role("link", name=TIPS.plan_link.label).count() == 0, "no plan link in the explorer"
+    assert tab.page.get_by_role("link", name=TIPS.plan_link.label).count() == 0, (
+        "no plan link anywhere on the stop screen (an exercise plan is not right for you today)"
+    )
+    assert next_button(tab).count() == 0
+    press(tab, box.get_by_role("link", name=CONTENT_NOW.site.urgent_link_label))
+    heading = CONTENT_NOW.pages["urgent"].heading
+    expect(tab.page.get_by_role("heading", level=1, name=heading)).to_be_visible(timeout=UPDATE)
+
+
+@pytest.mark.parametrize("screen", [TABLET_LANDSCAPE, PHONE], ids=lambda s: s.name)
+def test_axe_finds_no_violations_on_any_step_of_the_explorer_or_the_plan(visit, screen):
+    found: dict[str, list[str]] = {}
+
+    def on_screen(step: str) -> None:
+        tab.page.wait_for_timeout(300)
+        found[step] = axe_violations(tab)
+
+    tab = visit(screen)
+    walk_to_plan(tab, on_screen)
+    tab = visit(screen)
+    walk_to_stop(tab)
+    on_screen("stop")
+    assert {step: violations for step, violations in found.items() if violations} == {}
+    assert set(found) == {
+        "safety 1",
+        "safety 2",
+        "safety 3",
+        "where",
+        "hard",
+        "suits",
+        "result",
+        "plan",
+        "stop",
+    }
+
+
+def test_every_control_of_the_explorer_and_the_plan_is_big_enough_for_a_finger(visit):
+    found: dict[str, list[str]] = {}
+
+    def on_screen(step: str) -> None:
+        found[step] = tab.page.evaluate(CONTROLS_UNDER_44_PX)
+
+    tab = visit(TABLET_LANDSCAPE)
+    walk_to_plan(tab, on_screen)
+    tab = visit(TABLET_LANDSCAPE)
+    walk_to_stop(tab)
+    on_screen("stop")
+    assert {step: small for step, small in found.items() if small} == {}, "controls smaller than 44 px"
+
+
+def test_no_request_leaves_the_app_host_and_no_answer_reaches_the_address(visit):
+    tab = visit(TABLET_LANDSCAPE)
+    addresses: list[str] = []
+    walk_to_plan(tab, lambda step: addresses.append(tab.page.url))
+    download(tab, "plan_pdf")
+    download(tab, "plan_ics")
+    addresses.append(tab.page.url)
+    answers = {str(v) for value in STORE.values() for v in (value if isinstance(value, list) else [value])}
+    for address in addresses:
+        parts = urlsplit(address)
+        assert parts.query == "" and parts.fragment == "", address
+        assert not [a for a in answers if a in parts.path.lower()], address
+    assert any(url.startswith("ws://127.0.0.1") for url in tab.requests), "the app's own socket is recorded"
+    assert outside_requests(tab) == []
+
+
+def test_a_plan_code_typed_on_a_phone_opens_the_same_plan(visit):
+    tablet = visit(TABLET_LANDSCAPE)
+    walk_to_plan(tablet)
+    code = plan_code(tablet)
+    assert code == CODE
+    names = exercise_names(tablet)
+    assert names == EXERCISES
+
+    phone = visit(PHONE)
+    phone.open("plan")
+    expect(phone.page.get_by_role("heading", name=PLAN.no_plan_heading)).to_be_visible()
+    box = phone.page.get_by_label(PLAN.code_label)
+    press(phone, box)
+    box.fill(code)
+    expect(box, f"the code box takes the whole plan code ({len(code)} characters)").to_have_value(code)
+    press(phone, phone.page.get_by_role("button", name=PLAN.code_button))
+    expect(phone.page.get_by_role("heading", name=PLAN.exercises_heading)).to_be_visible(timeout=UPDATE)
+    phone.wait_until_settled()
+    assert exercise_names(phone) == names
+    assert plan_code(phone) == code
+    assert "code" not in urlsplit(phone.page.url).query

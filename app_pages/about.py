@@ -13,16 +13,17 @@ page = content.page("about", AboutPage)
 
 st.title(page.heading)
 st.markdown(page.intro)
+# Each heading and its text as one element: every element costs time on each rerun.
 for section in page.sections:
-    st.header(section.heading)
-    st.markdown(section.body)
+    st.markdown(f"## {section.heading}\n\n{section.body}")
 
-st.header(page.references_heading)
-st.markdown(page.references_intro)
-chrome.reference_list(content.references.values())
-
-st.header(page.reviews_heading)
-st.markdown(page.reviews_intro)
-chrome.review_list(content.reviews, page, date.today())
+st.markdown(
+    f"## {page.references_heading}\n\n{page.references_intro}\n\n"
+    + chrome.reference_lines(content.references.values())
+)
+st.markdown(
+    f"## {page.reviews_heading}\n\n{page.reviews_intro}\n\n"
+    + chrome.review_lines(content.reviews, page, date.today())
+)
 
 chrome.clinic_contact(content)

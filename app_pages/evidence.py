@@ -18,9 +18,12 @@ sources = {
     tip.id: chrome.sources_line(page.sources_label, content.cite(tip.references))
     for tip in content.tips.values()
 }
-st.header(page.recommended_heading)
-st.caption(page.table_caption)
-st.markdown(markdown_table(recommended, page.columns, page.differ_label, sources))
-st.header(page.other_heading)
-st.markdown(page.other_intro)
-st.markdown(markdown_table(other, page.columns, page.differ_label, sources))
+# Each heading with its table as one element: every element costs time on each rerun.
+st.markdown(
+    f"## {page.recommended_heading}\n\n:small[{page.table_caption}]\n\n"
+    + markdown_table(recommended, page.columns, page.differ_label, sources)
+)
+st.markdown(
+    f"## {page.other_heading}\n\n{page.other_intro}\n\n"
+    + markdown_table(other, page.columns, page.differ_label, sources)
+)

@@ -14,16 +14,15 @@ st.title(page.heading)
 st.markdown(page.intro)
 chrome.sources(page.sources_label, content.cite(page.references))
 
+# Each heading with its words as one element: every element costs time on each rerun.
 for level in flags.levels:
     with st.container(border=True, key=f"level_{level.level}"):
-        st.header(f"{level.icon} {level.heading}")
-        st.markdown(f"**{level.action}**")
+        st.markdown(f"## {level.icon} {level.heading}\n\n**{level.action}**")
         for column, label, signs in zip(
             st.columns(2), (flags.back_label, flags.knee_label), (level.back, level.knee), strict=True
         ):
             with column:
-                st.subheader(label)
-                chrome.warning_signs(signs)
+                st.markdown(f"### {label}\n\n{chrome.warning_sign_lines(signs)}")
         chrome.sources(page.sources_label, content.cite(level.references))
 
 st.info(page.not_sure, icon="📞")

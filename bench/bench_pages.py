@@ -288,6 +288,36 @@ def _open_plan(at: AppTest, i: int) -> None:
 PLAN_PAGE = MUSCLES_CONTENT.page("plan", PlanPage)
 
 
+def _open_with_plan() -> AppTest:
+    at = _open("app_pages/plan.py")()
+    _open_plan(at, 0)
+    return at
+
+
+def _change_start_date(at: AppTest, i: int) -> None:
+    """Choose another start date for the calendar: only the downloads part reruns."""
+    day = datetime.date(2026, 12, 1) + datetime.timedelta(days=i % 28)
+    _run_fragment_alone(at, lambda: at.date_input(key="plan_start").set_value(day))
+    if at.warning:
+        raise RuntimeError(f"the page showed the calm message: {at.warning[0].value}")
+    if at.date_input(key="plan_start").value != day:
+        raise RuntimeError("the start date did not change")
+
+
+EXERCISE_IDS = list(MUSCLES_CONTENT.exercises)
+
+
+def _choose_exercise(at: AppTest, i: int) -> None:
+    """Choose the next exercise: its animation, stills and words are drawn afresh."""
+    chosen = EXERCISE_IDS[(i + 1) % len(EXERCISE_IDS)]
+    _run_fragment_alone(at, lambda: at.pills(key="exercises_chosen").set_value(chosen))
+    if at.warning:
+        raise RuntimeError(f"the page showed the calm message: {at.warning[0].value}")
+    name = MUSCLES_CONTENT.exercises[chosen].name
+    if not any(h.value == name for h in at.header):
+        raise RuntimeError(f"choosing {chosen} did not show it")
+
+
 def _rerun(at: AppTest, i: int) -> None:
     at.run()
 
@@ -351,9 +381,29 @@ CASES = [
         _open("app_pages/tips.py"),
         _tap_next,
     ),
-    Case("my plan: open the page with a plan (the whole page runs)", _open("app_pages/plan.py"), _open_plan),
-    Case("exercises: rerun the page", _open("app_pages/exercises.py"), _rerun, gated=False),
-    Case("evidence: rerun the page", _open("app_pages/evidence.py"), _rerun, gated=False),
+    Case(
+        "my plan: choose the calendar's start date (the downloads part reruns, as in the app)",
+        _open_with_plan,
+        _change_start_date,
+    ),
+    Case(
+        "my plan: open the page with a plan (for reference: the whole page runs)",
+        _open("app_pages/plan.py"),
+        _open_plan,
+        gated=False,
+    ),
+    Case(
+        "exercises: choose another exercise (the library reruns, as in the app)",
+        _open("app_pages/exercises.py"),
+        _choose_exercise,
+    ),
+    Case(
+        "exercises: whole page rerun (for reference: opening the page)",
+        _open("app_pages/exercises.py"),
+        _rerun,
+        gated=False,
+    ),
+    Case("evidence: rerun the page", _open("app_pages/evidence.py"), _rerun),
     Case("urgent: rerun the page", _open("app_pages/urgent.py"), _rerun),
     Case("about: rerun the page", _open("app_pages/about.py"), _rerun),
 ]

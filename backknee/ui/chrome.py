@@ -177,16 +177,10 @@ def how_we_worked_this_out(page: ExplainsMethod, content: Content, sources_label
         sources(sources_label, content.cite(page.method_references))
 
 
-def bullet_list(lines: Iterable[str]) -> None:
-    st.markdown("\n".join(f"- {line}" for line in lines))
-
-
-def warning_signs(signs: Iterable[WarningSign]) -> None:
-    """Warning signs as a list; a sign with several parts lists them underneath."""
-    st.markdown(
-        "\n".join(
-            f"- {sign.text}" + "".join(f"\n    - {detail}" for detail in sign.details) for sign in signs
-        )
+def warning_sign_lines(signs: Iterable[WarningSign]) -> str:
+    """Warning signs as a Markdown list; a sign with several parts lists them underneath."""
+    return "\n".join(
+        f"- {sign.text}" + "".join(f"\n    - {detail}" for detail in sign.details) for sign in signs
     )
 
 
@@ -209,7 +203,7 @@ def clinic_contact(content: Content) -> None:
         st.info(clinic.kiosk_line, icon="💬")
 
 
-def reference_list(references: Iterable[Reference]) -> None:
+def reference_lines(references: Iterable[Reference]) -> str:
     """Every source, numbered, with a link where it has one and any caution in plain words."""
     lines = []
     for number, ref in enumerate(references, start=1):
@@ -219,14 +213,14 @@ def reference_list(references: Iterable[Reference]) -> None:
         if ref.note:
             line += f"  \n   _{ref.note}_"
         lines.append(line)
-    st.markdown("\n".join(lines))
+    return "\n".join(lines)
 
 
-def review_list(reviews: Iterable[ReviewDate], page: AboutPage, today: date) -> None:
+def review_lines(reviews: Iterable[ReviewDate], page: AboutPage, today: date) -> str:
     """When each content file was last changed, who checked it, and when the next check is
     due: a list rather than a table, so it reads on a phone without scrolling sideways."""
-    bullet_list(
-        f"**{review.file}**: {page.reviewed_label} {uk_date(review.reviewed)}. "
+    return "\n".join(
+        f"- **{review.file}**: {page.reviewed_label} {uk_date(review.reviewed)}. "
         f"{page.checked_by_label}: {review.reviewed_by or page.not_checked}. "
         f"{page.due_label} {uk_date(review.review_due)}"
         + (f" {page.overdue_label}" if review.review_due < today else "")

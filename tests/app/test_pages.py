@@ -89,9 +89,12 @@ def test_choosing_a_cycle_step_shows_its_explanation_and_what_comes_next(open_pa
 
 def test_the_urgent_page_groups_every_warning_sign_by_what_to_do(open_page):
     at = open_page("app_pages/urgent.py")
-    headers = [h.value for h in at.header]
-    assert headers == [f"{lv.icon} {lv.heading}" for lv in CONTENT_NOW.red_flags.levels]
-    assert "999" in headers[0] and "111" in headers[1] and "GP" in headers[2]
+    # Each level's heading (h2) opens its box, with what to do under it, in this order.
+    headings = [m.value.split("\n")[0] for m in at.markdown if m.value.startswith("## ")]
+    assert headings == [f"## {lv.icon} {lv.heading}" for lv in CONTENT_NOW.red_flags.levels]
+    assert "999" in headings[0] and "111" in headings[1] and "GP" in headings[2]
+    for level in CONTENT_NOW.red_flags.levels:
+        assert f"## {level.icon} {level.heading}\n\n**{level.action}**" in [m.value for m in at.markdown]
     text = all_text(at)
     for level in CONTENT_NOW.red_flags.levels:
         for sign in level.back + level.knee:

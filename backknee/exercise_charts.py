@@ -133,7 +133,8 @@ def demo_figure_spec(exercise: Exercise, words: ExercisesPage) -> dict[str, Any]
     prop = _prop_trace(exercise, stills[0])
     extra = [prop] if prop else []
     layout = _layout(left, right, top, 380)
-    button = {"font": {"size": 16, "color": FIGURE_INK}, "bgcolor": "#ffffff", "bordercolor": FLOOR_COLOUR}
+    # Big enough for a finger: plotly sizes a button from its font and padding.
+    button = {"font": {"size": 18, "color": FIGURE_INK}, "bgcolor": "#ffffff", "bordercolor": FLOOR_COLOUR}
     layout["updatemenus"] = [
         {
             "type": "buttons",
@@ -142,11 +143,12 @@ def demo_figure_spec(exercise: Exercise, words: ExercisesPage) -> dict[str, Any]
             "y": 1.0,
             "xanchor": "left",
             "yanchor": "top",
-            "pad": {"t": 6, "r": 10, "l": 6, "b": 6},
+            "pad": {"t": 10, "r": 12, "l": 8, "b": 10},
             **button,
             "buttons": [
                 {
-                    "label": f"▶ {words.play_label}",
+                    # A blank line under the words makes the button tall enough for a finger.
+                    "label": f"▶ {words.play_label}<br> ",
                     "method": "animate",
                     "args": [
                         None,
@@ -155,7 +157,7 @@ def demo_figure_spec(exercise: Exercise, words: ExercisesPage) -> dict[str, Any]
                     ],
                 },
                 {
-                    "label": f"❚❚ {words.pause_label}",
+                    "label": f"❚❚ {words.pause_label}<br> ",
                     "method": "animate",
                     "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate",
                                       "transition": {"duration": 0}}],

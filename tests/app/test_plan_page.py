@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from backknee.advisor import Answers, advise
 from backknee.errors import InvalidShareCode
 from backknee.loader import load_content
-from backknee.models import Confidence, Difficulty, Joint, PlanPage, Setting, Urgency
+from backknee.models import Confidence, Difficulty, Joint, PlanPage, Setting, TipsPage, Urgency
 from backknee.plan import dose_text, from_outcome, from_shared
 from backknee.share import MAX_TIPS, SharedPlan, decode, encode
 from tests.app.conftest import all_text
@@ -285,3 +285,18 @@ def test_the_code_the_page_shows_can_be_typed_into_the_code_box_on_a_phone(open_
     phone = submit_code(open_page(SCRIPT), code)
     assert not shows_no_plan(phone)
     assert decode_here(shown_code(phone)) == decode_here(code)
+
+
+def test_after_a_routine_sign_the_plan_says_to_book_a_gp_or_physio(open_page):
+    routine = advise(
+        Answers(warning_signs=frozenset({CONTENT_NOW.red_flags.signs(Urgency.ROUTINE)[0].id})),
+        CONTENT_NOW.red_flags,
+        CONTENT_NOW.rules,
+        CONTENT_NOW.tips,
+        CONTENT_NOW.exercises,
+    )
+    at = open_page(SCRIPT)
+    at.session_state["plan_outcome"] = routine
+    at.run()
+    note = CONTENT_NOW.page("tips", TipsPage).routine_note
+    assert note in [i.body for i in at.info]

@@ -118,3 +118,14 @@ def test_a_code_carries_the_first_five_tips_only():
 def test_two_ids_with_the_same_fingerprint_are_found():
     assert clashes(["walking", "swimming"]) == []
     assert clashes(["walking", "walking"]) == []
+
+
+def test_two_ids_with_one_fingerprint_are_named_so_an_editor_can_rename_one():
+    """'walk-26019' shares a fingerprint with 'walking' (found by search)."""
+    assert clashes(["walking", "walk-26019", "swimming"]) == [("walk-26019", "walking")]
+
+
+def test_a_code_holds_at_most_eight_exercises():
+    nine = tuple((f"exercise-{n}", "standard") for n in range(9))
+    with pytest.raises(ValueError, match="a code holds at most 8 exercises; got 9"):
+        encode(SharedPlan(tip_ids=(), exercises=nine))

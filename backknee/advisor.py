@@ -23,6 +23,7 @@ from backknee.models import (
     Exercise,
     Grade,
     Joint,
+    Prop,
     RedFlagsFile,
     Rule,
     RulesFile,
@@ -42,6 +43,8 @@ PAIN_RANGE = (0, 10)
 MINUTES_CHOICES = (10, 20, 30)
 MIN_EXERCISES, MAX_EXERCISES = 3, 5
 WEEKS = 6
+DEFAULT_EQUIPMENT = frozenset({Prop.CHAIR, Prop.WALL})
+"""Until the patient says otherwise: most homes have a sturdy chair and a clear wall."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class Answers:
     settings: frozenset[Setting] = frozenset({Setting.HOME})
     minutes: int = 20
     confidence: Confidence = Confidence.SOME
+    equipment: frozenset[Prop] = DEFAULT_EQUIPMENT
+    """What the patient has to hand: an exercise that needs something else is left out."""
 
     def __post_init__(self) -> None:
         low, high = PAIN_RANGE
@@ -209,13 +214,20 @@ def _rank_tips(matched: Iterable[Rule], answers: Answers, tips: Mapping[str, Tip
     return [ChosenTip(tip_id=t, rule_ids=tuple(reasons[t]), score=scores[t]) for t in ranked]
 
 
+def _suits(exercise: Exercise, answers: Answers) -> bool:
+    """For the patient's joints, and nothing needed that they do not have."""
+    return exercise.helps.covers(answers.where) and (
+        exercise.prop == Prop.NONE or exercise.prop in answers.equipment
+    )
+
+
 def _plan(matched: Iterable[Rule], answers: Answers, exercises: Mapping[str, Exercise], gentle: bool) -> Plan:
     scores: dict[str, int] = {}
     reasons: dict[str, list[str]] = {}
     for rule in matched:
         for exercise_id in rule.exercises:
             exercise = exercises.get(exercise_id)
-            if exercise is None or not exercise.helps.covers(answers.where):
+            if exercise is None or not _suits(exercise, answers):
                 continue
             scores[exercise_id] = scores.get(exercise_id, 0) + rule.weight
             reasons.setdefault(exercise_id, []).append(rule.id)
@@ -226,7 +238,7 @@ def _plan(matched: Iterable[Rule], answers: Answers, exercises: Mapping[str, Exe
     if len(ranked) < count:
         # Always a full plan: fill with exercises for the patient's joints, in content
         # order, marked as chosen by no rule.
-        extra = [e for e, ex in exercises.items() if e not in ranked and ex.helps.covers(answers.where)]
+        extra = [e for e, ex in exercises.items() if e not in ranked and _suits(ex, answers)]
         ranked += extra[: count - len(ranked)]
     level = Level.EASIER if gentle else level_for(answers)
     return Plan(

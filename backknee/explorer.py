@@ -11,8 +11,8 @@ import math
 from collections.abc import Mapping
 from enum import StrEnum
 
-from backknee.advisor import MINUTES_CHOICES, Answers
-from backknee.models import Confidence, Difficulty, Exercise, Joint, RedFlagsFile, Setting, Tip, Urgency
+from backknee.advisor import DEFAULT_EQUIPMENT, MINUTES_CHOICES, Answers
+from backknee.models import Confidence, Difficulty, Exercise, Joint, Prop, RedFlagsFile, Setting, Tip, Urgency
 
 
 class Screen(StrEnum):
@@ -100,6 +100,11 @@ def answers_from(store: Mapping[str, object], red_flags: RedFlagsFile) -> Answer
         settings=frozenset(Setting(s) for s in _list(store.get("settings"))) or frozenset({Setting.HOME}),
         minutes=minutes if isinstance(minutes, int) and minutes in MINUTES_CHOICES else 20,
         confidence=Confidence(confidence) if isinstance(confidence, str) else Confidence.SOME,
+        equipment=(
+            frozenset(Prop(e) for e in _list(store.get("equipment")))
+            if "equipment" in store
+            else DEFAULT_EQUIPMENT
+        ),
     )
 
 

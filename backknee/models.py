@@ -1246,6 +1246,15 @@ class SettingLabels(Model):
         return str(getattr(self, setting.value))
 
 
+class EquipmentLabels(Model):
+    chair: Text
+    step: Text
+    wall: Text
+
+    def of(self, prop: Prop) -> str:
+        return str(getattr(self, prop.value))
+
+
 class ConfidenceLabels(Model):
     low: Text
     some: Text
@@ -1345,6 +1354,8 @@ class TipsPage(Page):
     suits_heading: Text
     settings_question: Text
     setting_labels: SettingLabels
+    equipment_question: Text
+    equipment_labels: EquipmentLabels
     minutes_question: Text
     minutes_label: Text
     confidence_question: Text

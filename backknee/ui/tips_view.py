@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from backknee.advisor import MINUTES_CHOICES, Outcome, OutcomeKind, advise
+from backknee.advisor import DEFAULT_EQUIPMENT, MINUTES_CHOICES, Outcome, OutcomeKind, advise
 from backknee.explorer import (
     QUESTIONS,
     SAFETY,
@@ -29,6 +29,7 @@ from backknee.models import (
     Difficulty,
     Grade,
     Joint,
+    Prop,
     Setting,
     Tip,
     TipCardWords,
@@ -209,6 +210,17 @@ def _suits(page: TipsPage) -> None:
         key=_prefill("settings"),
         on_change=_remember,
         args=("settings",),
+    )
+    if "equipment" not in _store():
+        _store()["equipment"] = sorted(p.value for p in DEFAULT_EQUIPMENT)
+    st.pills(
+        page.equipment_question,
+        [p.value for p in Prop if p != Prop.NONE],
+        format_func=lambda v: page.equipment_labels.of(Prop(v)),
+        selection_mode="multi",
+        key=_prefill("equipment"),
+        on_change=_remember,
+        args=("equipment",),
     )
     st.segmented_control(
         page.minutes_question,

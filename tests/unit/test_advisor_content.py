@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from backknee.advisor import MAX_EXERCISES, MIN_EXERCISES, Answers, OutcomeKind, advise, matching_rules
 from backknee.loader import load_content
-from backknee.models import Confidence, Difficulty, Grade, Joint, Setting, Urgency
+from backknee.models import Confidence, Difficulty, Grade, Joint, Prop, Setting, Urgency
 from tests.conftest import CONTENT
 
 CONTENT_NOW = load_content(CONTENT)
@@ -24,6 +24,7 @@ answers = st.builds(
     settings=st.frozensets(st.sampled_from(list(Setting))),
     minutes=st.sampled_from([10, 20, 30]),
     confidence=st.sampled_from(list(Confidence)),
+    equipment=st.frozensets(st.sampled_from([Prop.CHAIR, Prop.STEP, Prop.WALL])),
 )
 
 
@@ -67,7 +68,9 @@ def test_every_suggestion_exists_suits_the_joint_and_is_never_one_nice_says_not_
         assert chosen.rule_ids, "each tip says which rule chose it"
     if found.plan:
         for planned in found.plan.exercises:
-            assert CONTENT_NOW.exercises[planned.exercise_id].helps.covers(given_answers.where)
+            exercise = CONTENT_NOW.exercises[planned.exercise_id]
+            assert exercise.helps.covers(given_answers.where)
+            assert exercise.prop == Prop.NONE or exercise.prop in given_answers.equipment, "nothing they lack"
 
 
 @given(answers)

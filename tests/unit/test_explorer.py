@@ -17,7 +17,7 @@ from backknee.explorer import (
     previous_screen,
 )
 from backknee.loader import load_content
-from backknee.models import Confidence, Difficulty, Dose, Joint, PlanPage, Setting, Urgency
+from backknee.models import Confidence, Difficulty, Dose, Joint, PlanPage, Prop, Setting, Urgency
 from backknee.plan import dose_text, from_shared
 from backknee.share import SharedPlan
 from tests.conftest import CONTENT
@@ -123,3 +123,9 @@ def test_a_plan_from_a_share_code_keeps_its_levels_and_gives_two_sessions():
     assert view.exercises[0].version.startswith(WORDS.easier_label)
     assert view.sessions_per_week == 2
     assert view.shared == shared
+
+
+def test_equipment_starts_as_a_chair_and_a_wall_and_follows_the_answer():
+    assert answers_from({}, CONTENT_NOW.red_flags).equipment == {Prop.CHAIR, Prop.WALL}
+    assert answers_from({"equipment": ["step"]}, CONTENT_NOW.red_flags).equipment == {Prop.STEP}
+    assert answers_from({"equipment": []}, CONTENT_NOW.red_flags).equipment == frozenset()

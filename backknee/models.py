@@ -738,14 +738,20 @@ class AreaHelp(Model):
     references: list[Slug] = Field(min_length=1)
 
 
-class EvidenceWords(Model):
+class Labels(Model):
+    """Words for each value of a fixed list (an enum), one field per value; `of` finds them.
+    A value with a dash (do-not-offer) is written with it in YAML, as an alias."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
+
+    def of(self, value: StrEnum) -> str:
+        return str(getattr(self, value.value.replace("-", "_")))
+
+
+class EvidenceWords(Labels):
     studied: Text
     physics: Text
     linked: Text
-
-    def words_for(self, evidence: Evidence) -> str:
-        """The words shown under a link for its kind of evidence."""
-        return str(getattr(self, evidence.value))
 
 
 class ChainWords(Model):
@@ -1216,16 +1222,13 @@ class PlanPage(Page):
         return self
 
 
-class JointLabels(Model):
+class JointLabels(Labels):
     back: Text
     knee: Text
     both: Text
 
-    def of(self, joint: Joint) -> str:
-        return str(getattr(self, joint.value))
 
-
-class DifficultyLabels(Model):
+class DifficultyLabels(Labels):
     stairs: Text
     chair: Text
     walking: Text
@@ -1233,38 +1236,26 @@ class DifficultyLabels(Model):
     lifting: Text
     sleep: Text
 
-    def of(self, difficulty: Difficulty) -> str:
-        return str(getattr(self, difficulty.value))
 
-
-class SettingLabels(Model):
+class SettingLabels(Labels):
     home: Text
     pool: Text
     gym: Text
 
-    def of(self, setting: Setting) -> str:
-        return str(getattr(self, setting.value))
 
-
-class EquipmentLabels(Model):
+class EquipmentLabels(Labels):
     chair: Text
     step: Text
     wall: Text
 
-    def of(self, prop: Prop) -> str:
-        return str(getattr(self, prop.value))
 
-
-class ConfidenceLabels(Model):
+class ConfidenceLabels(Labels):
     low: Text
     some: Text
     high: Text
 
-    def of(self, confidence: Confidence) -> str:
-        return str(getattr(self, confidence.value))
 
-
-class GradeLabels(Model):
+class GradeLabels(Labels):
     """How each NICE verdict reads to a patient, for example 'NICE: offer'."""
 
     offer: Text
@@ -1272,13 +1263,8 @@ class GradeLabels(Model):
     do_not_offer: Text = Field(alias="do-not-offer")
     not_covered: Text = Field(alias="not-covered")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
 
-    def of(self, grade: Grade) -> str:
-        return str(getattr(self, grade.value.replace("-", "_")))
-
-
-class TipKindLabels(Model):
+class TipKindLabels(Labels):
     strengthening: Text
     activity: Text
     mind_body: Text = Field(alias="mind-body")
@@ -1290,11 +1276,6 @@ class TipKindLabels(Model):
     support: Text
     services: Text
     other_treatment: Text = Field(alias="other-treatment")
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
-
-    def of(self, kind: TipKind) -> str:
-        return str(getattr(self, kind.value.replace("-", "_")))
 
 
 class TipCardWords(Model):
@@ -1390,16 +1371,13 @@ class TipsPage(Page):
         return self
 
 
-class MuscleGroupLabels(Model):
+class MuscleGroupLabels(Labels):
     core: Text
     hips: Text
     thighs: Text
     calves: Text
     back: Text
     hamstrings: Text
-
-    def of(self, group: MuscleGroup) -> str:
-        return str(getattr(self, group.value))
 
 
 class ExercisesPage(Page):

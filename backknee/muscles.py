@@ -68,7 +68,7 @@ def chain_markdown(
     if not active.weak_areas:
         return words.pick_prompt
     notes = [
-        f"{line}  \n:small[{words.evidence.words_for(graph.links[p].evidence)} · "
+        f"{line}  \n:small[{words.evidence.of(graph.links[p].evidence)} · "
         f"{'; '.join(ref.short for ref in cite(graph.links[p].references))}]"
         for line, p in zip(chain_steps(graph, active, words), active.links, strict=True)
     ]

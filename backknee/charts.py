@@ -173,6 +173,15 @@ def _stick_xy(pose: Pose, height_m: float) -> tuple[list[float | None], list[flo
 
 def _head(pose: Pose, height_m: float, colour: str, fill: str) -> dict[str, object]:
     x, y = (value / height_m for value in pose.points["head"])
+    return head_shape(x, y, colour, fill)
+
+
+FLOOR_COLOUR = "#5b6b7a"
+
+
+def head_shape(x: float, y: float, colour: str, fill: str) -> dict[str, Any]:
+    """A stick figure's head: a circle drawn under the lines, centred at (x, y) in fractions
+    of height. Every figure in the app uses it."""
     return {
         "type": "circle",
         "xref": "x",
@@ -184,6 +193,43 @@ def _head(pose: Pose, height_m: float, colour: str, fill: str) -> dict[str, obje
         "line": {"color": colour, "width": 5},
         "fillcolor": fill,
         "layer": "below",
+    }
+
+
+def floor_shape() -> dict[str, Any]:
+    """The floor: a line across the whole chart at y = 0."""
+    return {
+        "type": "line",
+        "xref": "paper",
+        "yref": "y",
+        "x0": 0,
+        "x1": 1,
+        "y0": 0,
+        "y1": 0,
+        "line": {"color": FLOOR_COLOUR, "width": 2},
+        "layer": "below",
+    }
+
+
+def still_layout(
+    height: int, x_range: list[float], y_range: list[float], equal_axes: bool = True
+) -> dict[str, Any]:
+    """The layout every figure shares: no axes, no legend, nothing a finger can drag or
+    zoom, a clear background, and (for figures of people) one unit the same both ways."""
+    y_axis: dict[str, Any] = {"visible": False, "range": y_range, "fixedrange": True}
+    if equal_axes:
+        y_axis.update(scaleanchor="x", scaleratio=1)
+    return {
+        "height": height,
+        "margin": {"l": 0, "r": 0, "t": 10, "b": 10},
+        "showlegend": False,
+        "dragmode": False,
+        "hovermode": False,
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "font": {"color": FIGURE_INK, "size": 14, "family": "sans-serif"},
+        "xaxis": {"visible": False, "range": x_range, "fixedrange": True},
+        "yaxis": y_axis,
     }
 
 
@@ -325,40 +371,13 @@ def posture_figure_spec(
             "font": {"color": "#4d5966", "size": 14},
         },
     ]
-    floor = {
-        "type": "line",
-        "xref": "paper",
-        "yref": "y",
-        "x0": 0,
-        "x1": 1,
-        "y0": 0,
-        "y1": 0,
-        "line": {"color": "#5b6b7a", "width": 2},
-        "layer": "below",
-    }
-    layout = {
-        "shapes": [
-            _head(reference.pose, height, GHOST, "rgba(0,0,0,0)"),
-            _head(stance.pose, height, FIGURE_INK, "#ffffff"),
-            floor,
-        ],
-        "annotations": annotations,
-        "height": 500,
-        "margin": {"l": 0, "r": 0, "t": 10, "b": 10},
-        "showlegend": False,
-        "dragmode": False,
-        "hovermode": False,
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "xaxis": {"visible": False, "range": list(POSTURE_X_RANGE), "fixedrange": True},
-        "yaxis": {
-            "visible": False,
-            "range": list(POSTURE_Y_RANGE),
-            "fixedrange": True,
-            "scaleanchor": "x",
-            "scaleratio": 1,
-        },
-    }
+    layout = still_layout(500, list(POSTURE_X_RANGE), list(POSTURE_Y_RANGE))
+    layout["shapes"] = [
+        _head(reference.pose, height, GHOST, "rgba(0,0,0,0)"),
+        _head(stance.pose, height, FIGURE_INK, "#ffffff"),
+        floor_shape(),
+    ]
+    layout["annotations"] = annotations
     return {"data": data, "layout": layout}
 
 

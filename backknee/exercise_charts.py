@@ -13,12 +13,11 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from backknee.charts import FIGURE_INK, GHOST
+from backknee.charts import FIGURE_INK, FLOOR_COLOUR, GHOST, floor_shape, still_layout
 from backknee.figure import FAR_LINES, HEAD_RADIUS, LINES, Angles, frames, place
 from backknee.models import Exercise, ExercisesPage, Prop, View
 
 PROP_COLOUR = "#8a6d3b"
-FLOOR_COLOUR = "#5b6b7a"
 FRAME_MS = 110
 HEAD_POINTS = 16
 
@@ -106,22 +105,9 @@ def _extent(poses: list[Angles], exercise: Exercise) -> tuple[float, float, floa
 
 
 def _layout(left: float, right: float, top: float, height: int) -> dict[str, Any]:
-    return {
-        "height": height,
-        "margin": {"l": 0, "r": 0, "t": 10, "b": 10},
-        "showlegend": False,
-        "dragmode": False,
-        "hovermode": False,
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "xaxis": {"visible": False, "range": [left, right], "fixedrange": True},
-        "yaxis": {"visible": False, "range": [-0.04, top], "fixedrange": True,
-                  "scaleanchor": "x", "scaleratio": 1},
-        "shapes": [
-            {"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": 0, "y1": 0,
-             "line": {"color": FLOOR_COLOUR, "width": 2}, "layer": "below"},
-        ],
-    }  # fmt: skip
+    layout = still_layout(height, [left, right], [-0.04, top])
+    layout["shapes"] = [floor_shape()]
+    return layout
 
 
 def demo_figure_spec(exercise: Exercise, words: ExercisesPage) -> dict[str, Any]:

@@ -15,7 +15,15 @@ import plotly.graph_objects as go
 
 from backknee.chains import ActiveChain, Effect, NodeKind, Side
 from backknee.chair import ChairRise
-from backknee.charts import FIGURE_INK, GHOST, HEAD_RADIUS, PLUMB, STICK_LINES
+from backknee.charts import (
+    FIGURE_INK,
+    GHOST,
+    PLUMB,
+    STICK_LINES,
+    floor_shape,
+    head_shape,
+    still_layout,
+)
 from backknee.models import ChainWords, ChairWords, CompensationFile, OneLegWords
 from backknee.one_leg import OneLegStance
 
@@ -35,26 +43,6 @@ LABEL_WRAP = 12
 
 def _wrap(label: str) -> str:
     return "<br>".join(textwrap.wrap(label, LABEL_WRAP))
-
-
-def _empty_layout(
-    height: int, x_range: list[float], y_range: list[float], equal: bool = False
-) -> dict[str, Any]:
-    y_axis: dict[str, Any] = {"visible": False, "range": y_range, "fixedrange": True}
-    if equal:
-        y_axis.update(scaleanchor="x", scaleratio=1)
-    return {
-        "height": height,
-        "margin": {"l": 0, "r": 0, "t": 10, "b": 10},
-        "showlegend": False,
-        "dragmode": False,
-        "hovermode": False,
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "font": {"color": FIGURE_INK, "size": 14, "family": "sans-serif"},
-        "xaxis": {"visible": False, "range": x_range, "fixedrange": True},
-        "yaxis": y_axis,
-    }
 
 
 def chain_positions(graph: CompensationFile) -> dict[str, tuple[float, float]]:
@@ -228,7 +216,9 @@ def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: Chain
             "font": {"size": 13, "color": FIGURE_INK},
         }
     )
-    layout = _empty_layout(int(CHAIN_ROW_PX * (rows + 1.6)), [-1.2, 3.1], [-rows - 0.2, 1.35])
+    layout = still_layout(
+        int(CHAIN_ROW_PX * (rows + 1.6)), [-1.2, 3.1], [-rows - 0.2, 1.35], equal_axes=False
+    )
     layout["annotations"] = annotations
     return {"data": data, "layout": layout}
 
@@ -244,21 +234,6 @@ def _marker_label(point: list[float], text: str, right: bool = True) -> dict[str
         "showarrow": False,
         "bgcolor": "rgba(255,255,255,0.85)",
         "font": {"color": FIGURE_INK, "size": 13},
-    }
-
-
-def _head_shape(x: float, y: float, colour: str, fill: str) -> dict[str, Any]:
-    return {
-        "type": "circle",
-        "xref": "x",
-        "yref": "y",
-        "x0": x - HEAD_RADIUS,
-        "x1": x + HEAD_RADIUS,
-        "y0": y - HEAD_RADIUS,
-        "y1": y + HEAD_RADIUS,
-        "line": {"color": colour, "width": 5},
-        "fillcolor": fill,
-        "layer": "below",
     }
 
 
@@ -371,21 +346,11 @@ def one_leg_figure_spec(
             "yanchor": "top",
         },
     ]
-    layout = _empty_layout(460, [-0.32, 0.42], [-0.08, 1.06], equal=True)
+    layout = still_layout(460, [-0.32, 0.42], [-0.08, 1.06])
     layout["shapes"] = [
-        _head_shape(ghost_head[0], ghost_head[1], GHOST, "rgba(0,0,0,0)"),
-        _head_shape(head[0], head[1], FIGURE_INK, "#ffffff"),
-        {
-            "type": "line",
-            "xref": "paper",
-            "yref": "y",
-            "x0": 0,
-            "x1": 1,
-            "y0": 0,
-            "y1": 0,
-            "line": {"color": OFF_TEXT, "width": 2},
-            "layer": "below",
-        },
+        head_shape(ghost_head[0], ghost_head[1], GHOST, "rgba(0,0,0,0)"),
+        head_shape(head[0], head[1], FIGURE_INK, "#ffffff"),
+        floor_shape(),
     ]
     layout["annotations"] = annotations
     return {"data": data, "layout": layout}
@@ -488,21 +453,11 @@ def chair_figure_spec(
             "name": "back",
         },
     ]
-    layout = _empty_layout(420, [-0.42, 0.32], [-0.04, 0.82], equal=True)
+    layout = still_layout(420, [-0.42, 0.32], [-0.04, 0.82])
     layout["shapes"] = [
-        _head_shape(ghost_head[0], ghost_head[1], GHOST, "rgba(0,0,0,0)"),
-        _head_shape(head[0], head[1], FIGURE_INK, "#ffffff"),
-        {
-            "type": "line",
-            "xref": "paper",
-            "yref": "y",
-            "x0": 0,
-            "x1": 1,
-            "y0": 0,
-            "y1": 0,
-            "line": {"color": OFF_TEXT, "width": 2},
-            "layer": "below",
-        },
+        head_shape(ghost_head[0], ghost_head[1], GHOST, "rgba(0,0,0,0)"),
+        head_shape(head[0], head[1], FIGURE_INK, "#ffffff"),
+        floor_shape(),
     ]
     layout["annotations"] = [
         _marker_label(back, words.back_label, right=False),

@@ -6,7 +6,7 @@ Messages raised here are read by editors, so they are plain English and name the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
@@ -1148,6 +1148,11 @@ class RulesFile(Reviewed):
     def _ids_unique(self) -> RulesFile:
         _unique([r.id for r in self.rules], "rule id")
         return self
+
+    def reasons(self, rule_ids: Iterable[str]) -> tuple[str, ...]:
+        """What the patient reads beside a suggestion: each rule's `because`, in order."""
+        by_id = {rule.id: rule for rule in self.rules}
+        return tuple(by_id[r].because for r in rule_ids if r in by_id)
 
 
 class PlanPage(Page):

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from backknee.advisor import Level, Outcome, OutcomeKind
-from backknee.models import Dose, Exercise, PlanPage, Rule, RulesFile, Tip
+from backknee.models import Dose, Exercise, PlanPage, RulesFile, Tip
 from backknee.share import SharedPlan
 
 DEFAULT_SESSIONS = 2
@@ -73,10 +73,6 @@ def _version(exercise: Exercise, level: Level, words: PlanPage) -> str:
     return words.standard_label
 
 
-def _reasons(rule_ids: tuple[str, ...], rules: Mapping[str, Rule]) -> tuple[str, ...]:
-    return tuple(rules[r].because for r in rule_ids if r in rules)
-
-
 def from_outcome(
     outcome: Outcome,
     tips: Mapping[str, Tip],
@@ -88,13 +84,12 @@ def from_outcome(
     outcome is the emergency advice, which has no plan)."""
     if outcome.plan is None:
         return None
-    by_id = {rule.id: rule for rule in rules.rules}
     return PlanView(
         exercises=tuple(
-            _planned(exercises[p.exercise_id], p.level, _reasons(p.rule_ids, by_id), words)
+            _planned(exercises[p.exercise_id], p.level, rules.reasons(p.rule_ids), words)
             for p in outcome.plan.exercises
         ),
-        tips=tuple(PlanTip(tips[t.tip_id], _reasons(t.rule_ids, by_id)) for t in outcome.tips),
+        tips=tuple(PlanTip(tips[t.tip_id], rules.reasons(t.rule_ids)) for t in outcome.tips),
         sessions_per_week=outcome.plan.sessions_per_week,
         weeks=tuple(words.weeks),
         urgent_first=outcome.kind == OutcomeKind.URGENT_FIRST,

@@ -7,14 +7,17 @@ answer survives moving between screens (Streamlit forgets a widget that is not d
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
 
 from backknee.advisor import DEFAULT_EQUIPMENT, MINUTES_CHOICES, Outcome, OutcomeKind, advise
 from backknee.explorer import (
+    NO,
     QUESTIONS,
     SAFETY,
+    YES,
     Screen,
     answers_from,
     can_continue,
@@ -150,93 +153,78 @@ def _safety(page: TipsPage, content: Content, screen: Screen) -> None:
         + f"\n\n**{content.red_flags.knee_label}**\n\n"
         + "\n".join(f"- {sign.text}" for sign in group.knee)
     )
-    st.segmented_control(
-        question,
-        ["yes", "no"],
-        format_func=lambda v: page.yes_label if v == "yes" else page.no_label,
-        key=_prefill(screen.value),
-        on_change=_remember,
-        args=(screen.value,),
-    )
+    _ask(screen.value, question, [YES, NO], lambda v: page.yes_label if v == YES else page.no_label)
+
+
+def _ask(
+    name: str,
+    label: str,
+    options: Sequence[object],
+    words: Callable[[Any], str] = str,
+    many: bool = False,
+) -> None:
+    """One question as large buttons whose answer is kept in the session's answers: one
+    choice (a segmented control) or several (pills)."""
+    common: dict[str, Any] = {
+        "format_func": words,
+        "key": _prefill(name),
+        "on_change": _remember,
+        "args": (name,),
+    }
+    if many:
+        st.pills(label, list(options), selection_mode="multi", **common)
+    else:
+        st.segmented_control(label, list(options), **common)
 
 
 def _where(page: TipsPage) -> None:
     st.header(page.where_heading)
-    st.segmented_control(
-        page.where_question,
-        [j.value for j in Joint],
-        format_func=lambda v: page.where_labels.of(Joint(v)),
-        key=_prefill("where"),
-        on_change=_remember,
-        args=("where",),
-    )
+    _ask("where", page.where_question, [j.value for j in Joint], lambda v: page.where_labels.of(Joint(v)))
     st.toggle(page.peg_label, key=_prefill("use_peg"), on_change=_remember, args=("use_peg",))
     if _store().get("use_peg"):
         st.caption(page.peg_help)
         for number, question in enumerate(page.peg_questions, start=1):
-            _zero_to_ten(question, f"peg_{number}")
+            _ask(f"peg_{number}", question, range(11))
         parts = [_store().get(f"peg_{n}") for n in (1, 2, 3)]
         if all(isinstance(p, int) for p in parts):
             st.markdown(page.peg_result.format(score=peg_score(*parts)))  # type: ignore[arg-type]
     else:
-        _zero_to_ten(page.pain_question, "pain")
+        _ask("pain", page.pain_question, range(11))
         st.caption(page.pain_help)
-
-
-def _zero_to_ten(label: str, name: str) -> None:
-    st.segmented_control(label, list(range(11)), key=_prefill(name), on_change=_remember, args=(name,))
 
 
 def _hard(page: TipsPage) -> None:
     st.header(page.hard_heading)
-    st.pills(
+    words = page.hard_labels
+    _ask(
+        "hard",
         page.hard_question,
         [d.value for d in Difficulty],
-        format_func=lambda v: page.hard_labels.of(Difficulty(v)),
-        selection_mode="multi",
-        key=_prefill("hard"),
-        on_change=_remember,
-        args=("hard",),
+        lambda v: words.of(Difficulty(v)),
+        many=True,
     )
 
 
 def _suits(page: TipsPage) -> None:
     st.header(page.suits_heading)
-    st.pills(
+    places, kit, sure = page.setting_labels, page.equipment_labels, page.confidence_labels
+    _ask(
+        "settings",
         page.settings_question,
         [s.value for s in Setting],
-        format_func=lambda v: page.setting_labels.of(Setting(v)),
-        selection_mode="multi",
-        key=_prefill("settings"),
-        on_change=_remember,
-        args=("settings",),
+        lambda v: places.of(Setting(v)),
+        many=True,
     )
     if "equipment" not in _store():
         _store()["equipment"] = sorted(p.value for p in DEFAULT_EQUIPMENT)
-    st.pills(
-        page.equipment_question,
-        [p.value for p in Prop if p != Prop.NONE],
-        format_func=lambda v: page.equipment_labels.of(Prop(v)),
-        selection_mode="multi",
-        key=_prefill("equipment"),
-        on_change=_remember,
-        args=("equipment",),
-    )
-    st.segmented_control(
-        page.minutes_question,
-        list(MINUTES_CHOICES),
-        format_func=lambda m: page.minutes_label.format(minutes=m),
-        key=_prefill("minutes"),
-        on_change=_remember,
-        args=("minutes",),
-    )
-    st.segmented_control(
+    props = [p.value for p in Prop if p != Prop.NONE]
+    _ask("equipment", page.equipment_question, props, lambda v: kit.of(Prop(v)), many=True)
+    _ask("minutes", page.minutes_question, MINUTES_CHOICES, lambda m: page.minutes_label.format(minutes=m))
+    _ask(
+        "confidence",
         page.confidence_question,
         [c.value for c in Confidence],
-        format_func=lambda v: page.confidence_labels.of(Confidence(v)),
-        key=_prefill("confidence"),
-        on_change=_remember,
-        args=("confidence",),
+        lambda v: sure.of(Confidence(v)),
     )
 
 
@@ -266,10 +254,9 @@ def _result(page: TipsPage, content: Content) -> None:
     st.header(page.result_heading)
     st.markdown(page.result_intro)
     chrome.page_link(page.plan_link)
-    by_rule = {rule.id: rule for rule in content.rules.rules}
     for chosen in found.tips:
         tip = content.tips[chosen.tip_id]
-        reasons = [by_rule[r].because for r in chosen.rule_ids]
+        reasons = list(content.rules.reasons(chosen.rule_ids))
         tip_card(tip, page.card, content, page.sources_label, reasons, key=f"result_{tip.id}")
 
 

@@ -115,7 +115,7 @@ def test_a_code_carries_the_first_five_tips_only():
     assert decode(encode(plan), TIPS, EXERCISES).tip_ids == tuple(TIPS[:MAX_TIPS])
 
 
-def test_two_ids_with_the_same_fingerprint_are_found():
+def test_different_fingerprints_and_one_id_twice_are_not_a_clash():
     assert clashes(["walking", "swimming"]) == []
     assert clashes(["walking", "walking"]) == []
 

@@ -208,3 +208,15 @@ def test_the_favicon_is_drawn_locally(visit):
     for href in icons:
         host = urlsplit(href).hostname
         assert href.startswith("data:") or host in LOOPBACK, href
+
+
+@pytest.mark.parametrize(("title", "path", "heading"), PAGES, ids=[p[0] for p in PAGES])
+def test_no_page_scrolls_sideways_on_a_phone(visit, title, path, heading):
+    tab = visit(PHONE)
+    tab.open(path)
+    # Streamlit scrolls inside stMain, so that is where a too-wide page shows.
+    wide = tab.page.evaluate(
+        "Math.max(document.documentElement.scrollWidth,"
+        " document.querySelector('[data-testid=stMain]').scrollWidth)"
+    )
+    assert wide <= PHONE.width, f"/{path} is {wide} px wide on a {PHONE.width} px phone"

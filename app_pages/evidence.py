@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from backknee.evidence import markdown_table, rows
+from backknee.evidence import legend, markdown_table, rows
 from backknee.models import EvidencePage
 from backknee.ui import chrome
 from backknee.ui.content import get_content
@@ -13,7 +13,12 @@ page = content.page("evidence", EvidencePage)
 st.title(page.heading)
 st.markdown(page.intro)
 chrome.sources(page.sources_label, content.cite(page.references))
-recommended, other = rows(content.tips.values(), page.grades)
+st.markdown(
+    f"## {page.legend_heading}\n\n" + legend(page.grades, page.legend, page.summary_note, page.summary_legend)
+)
+recommended, other = rows(
+    content.tips.values(), page.grades, page.recommendation, page.summary_note, page.not_for_joint
+)
 sources = {
     tip.id: chrome.sources_line(page.sources_label, content.cite(tip.references))
     for tip in content.tips.values()

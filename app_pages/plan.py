@@ -10,10 +10,11 @@ from backknee.ui.plan_view import (
     current_plan,
     emergency_outcome,
     keep,
+    left_out_note,
     open_code,
     routine_note,
+    same_day_outcome,
     show_plan,
-    urgent_first,
 )
 
 content = get_content()
@@ -29,14 +30,18 @@ if code:
 view = current_plan(page, content)
 if emergency_outcome():
     chrome.warning_level(content, Urgency.EMERGENCY)
+elif same_day_outcome():
+    chrome.warning_level(content, Urgency.URGENT)
+    st.markdown(page.same_day)
+    for link in page.same_day_links:
+        chrome.page_link(link)
 elif view is None:
     st.header(page.no_plan_heading)
     st.markdown(page.no_plan)
     chrome.page_link(page.start_link)
     code_entry(page, content)
 else:
-    if urgent_first():
-        chrome.warning_level(content, Urgency.URGENT)
+    left_out_note(view, page)
     if routine_note():
         st.info(content.page("tips", TipsPage).routine_note)
     st.markdown(page.intro)

@@ -25,6 +25,8 @@ class Screen(StrEnum):
     RESULT = "result"
     STOP = "stop"
     """Shown instead of the result after a Yes to the emergency signs."""
+    TODAY = "today"
+    """Shown instead of the rest after a Yes to the same-day signs: get checked today."""
 
 
 QUESTIONS = (Screen.EMERGENCY, Screen.URGENT, Screen.ROUTINE, Screen.WHERE, Screen.HARD, Screen.SUITS)
@@ -67,17 +69,21 @@ def can_continue(screen: Screen, store: Mapping[str, object]) -> bool:
 
 
 def next_screen(screen: Screen, store: Mapping[str, object]) -> Screen:
-    """Where Next goes. A Yes to the emergency signs goes straight to the stop screen."""
+    """Where Next goes. A Yes to the emergency signs goes straight to the stop screen, and a
+    Yes to the same-day signs to what to do today: neither asks anything more."""
     if screen == Screen.EMERGENCY and store.get(screen.value) == YES:
         return Screen.STOP
+    if screen == Screen.URGENT and store.get(screen.value) == YES:
+        return Screen.TODAY
     if screen in QUESTIONS[:-1]:
         return QUESTIONS[QUESTIONS.index(screen) + 1]
     return Screen.RESULT
 
 
 def previous_screen(screen: Screen) -> Screen:
-    if screen in (Screen.RESULT, Screen.STOP):
-        return QUESTIONS[-1] if screen == Screen.RESULT else Screen.EMERGENCY
+    stops = {Screen.RESULT: QUESTIONS[-1], Screen.STOP: Screen.EMERGENCY, Screen.TODAY: Screen.URGENT}
+    if screen in stops:
+        return stops[screen]
     index = QUESTIONS.index(screen)
     return QUESTIONS[max(index - 1, 0)]
 

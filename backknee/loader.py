@@ -6,6 +6,7 @@ raises `ContentError` listing each problem as ``file: field: message`` for the e
 
 from __future__ import annotations
 
+import itertools
 import os
 import types
 import typing
@@ -18,6 +19,7 @@ from typing import Any, ClassVar, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from backknee.advisor import suits
 from backknee.errors import ContentError, ContentProblem
 from backknee.models import (
     PAGE_MODELS,
@@ -25,14 +27,18 @@ from backknee.models import (
     Clinic,
     CompensationFile,
     Exercise,
+    Grade,
+    Joint,
     MusclesPage,
     Page,
+    Prop,
     RedFlagsFile,
     Reference,
     ReferencesFile,
     Reviewed,
     RulesFile,
     Site,
+    TermsFile,
     Tip,
     cited_reference_ids,
     linked_page_ids,
@@ -49,6 +55,7 @@ SINGLE_FILES: dict[str, type[Reviewed]] = {
     "references.yaml": ReferencesFile,
     "rules.yaml": RulesFile,
     "site.yaml": Site,
+    "terms.yaml": TermsFile,
 }
 PAGES_FOLDER = "pages"
 ITEM_FOLDERS: dict[str, type[Reviewed]] = {"tips": Tip, "exercises": Exercise}
@@ -120,6 +127,7 @@ class Content:
     references: Mapping[str, Reference]
     rules: RulesFile
     site: Site
+    terms: TermsFile
     pages: Mapping[str, Page]
     tips: Mapping[str, Tip]
     exercises: Mapping[str, Exercise]
@@ -192,6 +200,7 @@ def load_content(folder: Path | None = None) -> Content:
         references={r.id: r for r in references_file.references},
         rules=_typed(models["rules.yaml"], RulesFile),
         site=_typed(models["site.yaml"], Site),
+        terms=_typed(models["terms.yaml"], TermsFile),
         pages={k: _typed(v, Page) for k, v in pages.items()},
         tips=_items(models, "tips", Tip),
         exercises=_items(models, "exercises", Exercise),
@@ -331,6 +340,10 @@ def _cross_check(models: dict[str, Reviewed], page_ids: set[str]) -> Iterator[Co
                             f"rules[{number}].{field}[{index}]",
                             f"there is no '{item}' in content/{folder_name}/",
                         )
+    tips_by_id = {m.id: m for m in models.values() if isinstance(m, Tip)}
+    exercises_by_id = {m.id: m for m in models.values() if isinstance(m, Exercise)}
+    if isinstance(rules, RulesFile):
+        yield from _rules_problems(rules, tips_by_id, exercises_by_id)
     weak_ids = {n.id for n in chain.weak_areas} if isinstance(chain, CompensationFile) else None
     for label, model in models.items():
         if isinstance(model, Tip):
@@ -377,6 +390,69 @@ def _cross_check(models: dict[str, Reviewed], page_ids: set[str]) -> Iterator[Co
                 )
         if in_menu and in_menu[0] != "home":
             yield ContentProblem(_shown("site.yaml"), "menu[1].page", "the menu must start with 'home'")
+
+
+def _rules_problems(
+    rules: RulesFile, tips: Mapping[str, Tip], exercises: Mapping[str, Exercise]
+) -> Iterator[ContentProblem]:
+    """The rules' promises hold for the tips and exercises we have: every suggestible tip and
+    every exercise has its place in the order; a core rule's tips are ones NICE backs for its
+    joint; a plan can always keep an `at_least_one` rule's promise, whatever the kit."""
+    file = _shown("rules.yaml")
+    suggestible = [t for t, tip in tips.items() if tip.recommendable]
+    for field, listed, wanted, what, folder in (
+        ("tip_order", rules.tip_order, suggestible, "tip the explorer may suggest", "tips"),
+        ("exercise_order", rules.exercise_order, list(exercises), "exercise", "exercises"),
+    ):
+        for missing in sorted(set(wanted) - set(listed)):
+            yield ContentProblem(file, field, f"add '{missing}': every {what} needs its place here")
+        for number, extra in enumerate(listed, start=1):
+            if extra not in wanted:
+                reason = (
+                    "it is not a tip the explorer may suggest"
+                    if extra in tips
+                    else f"there is no '{extra}' in content/{folder}/"
+                )
+                yield ContentProblem(file, f"{field}[{number}]", f"remove '{extra}': {reason}")
+    props = [p for p in Prop if p != Prop.NONE]
+    kits = [frozenset(c) for n in range(len(props) + 1) for c in itertools.combinations(props, n)]
+    for number, rule in enumerate(rules.rules, start=1):
+        if rule.core:
+            joint = rule.when.where[0]
+            for index, tip_id in enumerate(rule.tips, start=1):
+                tip = tips.get(tip_id)
+                if tip is None:
+                    continue
+                verdicts = tip.evidence.for_joint(joint)
+                if (
+                    not tip.helps.covers(joint)
+                    or not tip.recommendable
+                    or not verdicts
+                    or any(v.grade not in (Grade.OFFER, Grade.CONSIDER) for v in verdicts)
+                ):
+                    yield ContentProblem(
+                        file,
+                        f"rules[{number}].tips[{index}]",
+                        f"'{tip_id}' is not a treatment NICE offers or considers for the {joint.value}, "
+                        "so it cannot be core",
+                    )
+        if rule.at_least_one:
+            joints = [
+                j for j in Joint if not rule.when.where or any(w.rule_reaches(j) for w in rule.when.where)
+            ]
+            for joint in joints:
+                for kit in kits:
+                    if not any(
+                        (ex := exercises.get(e)) is not None and suits(ex, joint, kit) for e in rule.exercises
+                    ):
+                        have = ", ".join(sorted(p.value for p in kit)) or "nothing"
+                        yield ContentProblem(
+                            file,
+                            f"rules[{number}].exercises",
+                            f"for {joint.value} pain with {have} at home, none of these exercises suits: "
+                            "add one that needs nothing (prop: none)",
+                        )
+                        break
 
 
 def _path(loc: tuple[int | str, ...]) -> str:

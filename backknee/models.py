@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -201,6 +202,34 @@ class RedFlagsFile(Reviewed):
         return group.back + group.knee
 
 
+class Term(Model):
+    """A word the guide uses that not every reader knows, with the plain words that explain it
+    where it first appears. The reading-level check does not count it as a hard word."""
+
+    term: Text
+    forms: list[Text] = Field(default_factory=list)
+    """Other ways the word is written (plurals and so on), also not counted as hard."""
+    plain: Text
+    """What it means, in a sentence or two: shown in the list of words on the About page."""
+
+
+class TermsFile(Reviewed):
+    """content/terms.yaml: the words the guide explains, for the reading-level check and the
+    About page's list of words."""
+
+    terms: list[Term] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _terms_once(self) -> TermsFile:
+        _unique([w.lower() for t in self.terms for w in (t.term, *t.forms)], "term")
+        return self
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every term and form, in lower case."""
+        return frozenset(w.lower() for t in self.terms for w in (t.term, *t.forms))
+
+
 class MenuItem(Model):
     """One page in the menu at the top of every page. Its title also heads its tile on home."""
 
@@ -325,6 +354,8 @@ class AboutPage(Page):
     not_checked: Text
     due_label: Text
     overdue_label: Text
+    terms_heading: Text
+    terms_intro: Text
 
 
 def _check_templates(model: BaseModel, needed: dict[str, tuple[str, ...]]) -> None:
@@ -880,14 +911,53 @@ class Joint(StrEnum):
         """Whether something for this joint suits a person whose pain is `where`."""
         return self == Joint.BOTH or where == Joint.BOTH or self == where
 
+    def rule_reaches(self, where: Joint) -> bool:
+        """Whether a rule for this joint applies to a person whose pain is `where`: a rule for
+        the knee (or the back) to knee (or back) pain and to both; a rule for both only to both."""
+        return where == self or (where == Joint.BOTH and self != Joint.BOTH)
+
 
 class Grade(StrEnum):
     """NICE's own words for a treatment, used as the evidence grade."""
 
     OFFER = "offer"
     CONSIDER = "consider"
+    NOT_ROUTINELY = "not-routinely"
+    """NICE: "do not routinely offer": only in some cases, never as a first step for everyone."""
     DO_NOT_OFFER = "do-not-offer"
     NOT_COVERED = "not-covered"
+    """The guideline makes no recommendation either way."""
+
+    @property
+    def refuses(self) -> bool:
+        """A treatment NICE does not recommend (do not offer, or not routinely): never suggested."""
+        return self in (Grade.NOT_ROUTINELY, Grade.DO_NOT_OFFER)
+
+
+GRADE_STRENGTH = {Grade.OFFER: 1, Grade.CONSIDER: 2, Grade.NOT_COVERED: 3}
+"""How strongly NICE backs a treatment it does not refuse: lower ranks first (offer above
+consider above no recommendation). The guidelines' core treatments rank above all (0)."""
+
+
+class Guideline(StrEnum):
+    """The UK guideline behind each joint's verdict."""
+
+    NG59 = "NICE NG59"
+    """Low back pain and sciatica in over 16s (2016, updated 2020)."""
+    NG226 = "NICE NG226"
+    """Osteoarthritis in over 16s (2022)."""
+
+
+GUIDELINE_FOR = {"back": Guideline.NG59, "knee": Guideline.NG226}
+"""Whose verdict each joint carries: the back's from NG59, the knee's from NG226."""
+
+
+class ReadIn(StrEnum):
+    """Where we read a verdict: in the guideline's own recommendations, or only in a
+    summary of it (the evidence page says so beside the verdict)."""
+
+    GUIDELINE = "guideline"
+    SUMMARY = "summary"
 
 
 class TipKind(StrEnum):
@@ -912,28 +982,54 @@ class Effort(StrEnum):
     HIGH = "high"
 
 
+RECOMMENDATION_PATTERN = r"^[0-9]+(\.[0-9]+)+$"
+
+
 class Verdict(Model):
     """What one guideline says about a treatment for one joint."""
 
     grade: Grade
-    guideline: Text
-    """For example 'NICE NG59' or 'NICE NG226'."""
-    section: Text | None = None
-    """The recommendation number, for example '1.2.1', when we have checked it."""
+    guideline: Guideline
+    """NICE NG59 for the back, NICE NG226 for the knee."""
+    recommendation: Annotated[str, StringConstraints(pattern=RECOMMENDATION_PATTERN)] | None = None
+    """The recommendation's number in the guideline, for example '1.4.1', when we have read it."""
+    read_in: ReadIn
+    """`guideline` when we read the verdict in the guideline's own recommendations;
+    `summary` when we have only read it in a summary of the guideline."""
     also: Text | None = None
     """Other guidelines beside NICE, for example 'OARSI 2019: core; ACR 2019: strong'."""
 
 
 class TipEvidence(Model):
-    back: Verdict
-    knee: Verdict
+    """NICE's verdict for each joint the tip is for, and only those: a tip for the knee has
+    no back verdict, and a tip for both has both."""
+
+    back: Verdict | None = None
+    knee: Verdict | None = None
     differ: bool = False
     """True when other guidelines (OARSI, ACR) disagree with NICE: the evidence page marks it."""
 
+    @model_validator(mode="after")
+    def _each_from_its_guideline(self) -> TipEvidence:
+        for joint, verdict in (("back", self.back), ("knee", self.knee)):
+            wanted = GUIDELINE_FOR[joint]
+            if verdict is not None and verdict.guideline != wanted:
+                raise ValueError(f"the {joint} verdict comes from {wanted}, not {verdict.guideline}")
+        return self
+
     def for_joint(self, joint: Joint) -> list[Verdict]:
-        if joint == Joint.BOTH:
-            return [self.back, self.knee]
-        return [self.back if joint == Joint.BACK else self.knee]
+        """The verdicts that apply to a person whose pain is `joint` (both: back and knee)."""
+        wanted = (
+            (self.back, self.knee)
+            if joint == Joint.BOTH
+            else (self.back if joint == Joint.BACK else self.knee,)
+        )
+        return [v for v in wanted if v is not None]
+
+    @property
+    def verdicts(self) -> list[tuple[Joint, Verdict]]:
+        """Each joint with its verdict, back first."""
+        return [(j, v) for j, v in ((Joint.BACK, self.back), (Joint.KNEE, self.knee)) if v is not None]
 
 
 class TipTags(Model):
@@ -962,24 +1058,63 @@ class Tip(Reviewed):
     """Exercises (content/exercises/<id>.yaml) that go with this tip."""
 
     @model_validator(mode="after")
-    def _never_recommend_what_nice_says_not_to(self) -> Tip:
-        refused = [v for v in self.evidence.for_joint(self.helps) if v.grade == Grade.DO_NOT_OFFER]
+    def _verdicts_for_its_joints_only(self) -> Tip:
+        for joint, verdict in ((Joint.BACK, self.evidence.back), (Joint.KNEE, self.evidence.knee)):
+            meant = self.helps in (joint, Joint.BOTH)
+            if meant and verdict is None:
+                raise ValueError(f"this tip is for the {joint.value} too: give evidence.{joint.value}")
+            if not meant and verdict is not None:
+                raise ValueError(
+                    f"this tip is only for the {self.helps.value}: remove evidence.{joint.value}, "
+                    "so the page shows no verdict for a joint the tip is not for"
+                )
+        return self
+
+    @model_validator(mode="after")
+    def _never_recommend_what_nice_does_not(self) -> Tip:
+        refused = [v for v in self.evidence.for_joint(self.helps) if v.grade.refuses]
         if refused and self.kind != TipKind.OTHER_TREATMENT:
-            joint = {Joint.BACK: "back pain", Joint.KNEE: "the knee", Joint.BOTH: "back or knee"}[self.helps]
             raise ValueError(
-                f"NICE says do not offer this for {joint}: make its kind other-treatment, "
-                "so the app shows what the evidence says and never recommends it"
+                f"NICE says '{refused[0].grade.value}' for this: make its kind other-treatment, "
+                "so the app shows what the evidence says and never suggests it"
             )
         if self.kind == TipKind.OTHER_TREATMENT and not any(
-            v.grade in (Grade.DO_NOT_OFFER, Grade.NOT_COVERED) for v in self.evidence.for_joint(self.helps)
+            v.grade.refuses or v.grade == Grade.NOT_COVERED for v in self.evidence.for_joint(self.helps)
         ):
             raise ValueError("an other-treatment tip is one UK guidelines do not recommend: give its grade")
         return self
 
-    @property
+    @cached_property
     def recommendable(self) -> bool:
-        """Never a treatment NICE says not to offer, nor one kept for the evidence page."""
-        return self.kind != TipKind.OTHER_TREATMENT
+        """Never a treatment NICE does not recommend (do not offer, or not routinely), nor one
+        kept for the evidence page."""
+        return self.kind != TipKind.OTHER_TREATMENT and not any(
+            v.grade.refuses for v in self.evidence.for_joint(self.helps)
+        )
+
+    def suggestible(self, where: Joint) -> bool:
+        """Whether the explorer may suggest this tip to a person whose pain is `where`: a tip for
+        their joints, and never one NICE does not recommend for any of them."""
+        return self._for_joint[where][0]
+
+    def strength(self, where: Joint) -> int:
+        """How strongly NICE backs this tip for a person whose pain is `where`: the best of its
+        verdicts for their joints (GRADE_STRENGTH: 1 offer, 2 consider, 3 no recommendation)."""
+        return self._for_joint[where][1]
+
+    @cached_property
+    def _for_joint(self) -> dict[Joint, tuple[bool, int]]:
+        """(suggestible, strength) for each joint, worked out once: the explorer asks often."""
+        worst = len(GRADE_STRENGTH) + 1
+        found = {}
+        for where in Joint:
+            verdicts = self.evidence.for_joint(where)
+            suggestible = (
+                self.recommendable and self.helps.covers(where) and not any(v.grade.refuses for v in verdicts)
+            )
+            strength = min((GRADE_STRENGTH.get(v.grade, worst) for v in verdicts), default=worst)
+            found[where] = (suggestible, strength)
+        return found
 
 
 class MuscleGroup(StrEnum):
@@ -1130,29 +1265,68 @@ class Rule(Model):
     tips: list[Slug] = Field(default_factory=list)
     exercises: list[Slug] = Field(default_factory=list)
     weight: int = Field(default=1, ge=1, le=5)
-    """How strongly this rule pushes its suggestions up the list."""
+    """How strongly this rule pushes its suggestions up the list, among tips NICE backs as
+    strongly: what the patient told us."""
+    core: bool = False
+    """The guideline's core treatments for one joint: always suggested, and first."""
+    always: bool = False
+    """Its tips are always suggested when it applies: the cap on the list never cuts them."""
+    at_least_one: bool = False
+    """The plan always holds at least one of its exercises when it applies, whatever the kit."""
 
     @model_validator(mode="after")
     def _suggests_something(self) -> Rule:
         if not self.tips and not self.exercises:
             raise ValueError(f"the rule '{self.id}' must suggest at least one tip or exercise")
+        if self.at_least_one and not self.exercises:
+            raise ValueError(f"the rule '{self.id}' has at_least_one: true, so it needs exercises")
+        if self.core:
+            others = self.when.model_dump(exclude={"where"}, exclude_defaults=True)
+            if len(self.when.where) != 1 or self.when.where[0] == Joint.BOTH or others or not self.tips:
+                raise ValueError(
+                    f"the core rule '{self.id}' is for one joint and everyone with it: give tips, and "
+                    "when: {where: [knee]} or {where: [back]} and nothing else"
+                )
         return self
+
+    @property
+    def shown_always(self) -> bool:
+        return self.core or self.always
 
 
 class RulesFile(Reviewed):
     """content/rules.yaml: how the guided explorer turns answers into suggestions."""
 
     rules: list[Rule] = Field(min_length=1)
+    tip_order: list[Slug] = Field(min_length=1)
+    """Every tip the explorer may suggest, once: the order for tips that tie on NICE's
+    verdict and on what the patient told us."""
+    exercise_order: list[Slug] = Field(min_length=1)
+    """Every exercise, once: the order for exercises that tie, and for filling a plan."""
 
     @model_validator(mode="after")
     def _ids_unique(self) -> RulesFile:
         _unique([r.id for r in self.rules], "rule id")
+        _unique(self.tip_order, "tip in tip_order")
+        _unique(self.exercise_order, "exercise in exercise_order")
         return self
 
     def reasons(self, rule_ids: Iterable[str]) -> tuple[str, ...]:
         """What the patient reads beside a suggestion: each rule's `because`, in order."""
-        by_id = {rule.id: rule for rule in self.rules}
-        return tuple(by_id[r].because for r in rule_ids if r in by_id)
+        return tuple(self.by_id[r].because for r in rule_ids if r in self.by_id)
+
+    @cached_property
+    def by_id(self) -> dict[str, Rule]:
+        return {rule.id: rule for rule in self.rules}
+
+    @cached_property
+    def tip_rank(self) -> dict[str, int]:
+        """Each tip's place in tip_order (a tip not listed comes last)."""
+        return {tip_id: number for number, tip_id in enumerate(self.tip_order)}
+
+    @cached_property
+    def exercise_rank(self) -> dict[str, int]:
+        return {exercise_id: number for number, exercise_id in enumerate(self.exercise_order)}
 
 
 class PlanPage(Page):
@@ -1165,6 +1339,14 @@ class PlanPage(Page):
     code_label: Text
     code_button: Text
     code_invalid: Text
+    left_out_intro: Text
+    """Above the list of what a plan code held that we did not open."""
+    left_out_not_advised: Text
+    left_out_unknown: Text
+    left_out_level: Text
+    same_day: Text
+    """Instead of a plan, after a same-day warning sign: see someone first."""
+    same_day_links: list[PageLink] = Field(min_length=1)
     plan_heading: Text
     sessions: Text
     exercises_heading: Text
@@ -1219,6 +1401,9 @@ class PlanPage(Page):
                 "dose_reps_hold": ("sets", "reps", "seconds"),
                 "dose_hold": ("seconds", "sets"),
                 "code_shown": ("code",),
+                "left_out_not_advised": ("title",),
+                "left_out_unknown": ("count",),
+                "left_out_level": ("name",),
                 "event_title": ("week", "session"),
                 "pdf_row": ("week", "session"),
                 "event_description": ("exercises",),
@@ -1265,8 +1450,17 @@ class GradeLabels(Labels):
 
     offer: Text
     consider: Text
+    not_routinely: Text = Field(alias="not-routinely")
     do_not_offer: Text = Field(alias="do-not-offer")
     not_covered: Text = Field(alias="not-covered")
+
+
+class ReadInLabels(Labels):
+    """What the page says beside a verdict, by where we read it (empty is not allowed: say
+    something for each)."""
+
+    guideline: Text
+    summary: Text
 
 
 class TipKindLabels(Labels):
@@ -1295,10 +1489,14 @@ class TipCardWords(Model):
     minutes: Text
     at_home: Text
     grades: GradeLabels
+    recommendation: Text
+    """How a verdict's number reads, for example 'recommendation {number}'."""
+    summary_note: Text
+    """Beside a verdict we have read only in a summary of the guideline."""
 
     @model_validator(mode="after")
     def _templates(self) -> TipCardWords:
-        _check_templates(self, {"minutes": ("minutes",)})
+        _check_templates(self, {"minutes": ("minutes",), "recommendation": ("number",)})
         return self
 
 
@@ -1323,7 +1521,14 @@ class TipsPage(Page):
     routine_question: Text
     emergency_result_heading: Text
     emergency_result_text: Text
-    urgent_result_heading: Text
+    same_day_heading: Text
+    same_day_text: Text
+    """Under the same-day heading, after what to do today: why there is no plan yet."""
+    once_checked_heading: Text
+    once_checked_text: Text
+    browse_button: Text
+    """Opens browse mode: every tip, with nothing prescribed."""
+    exercises_link: PageLink
     routine_note: Text
     where_heading: Text
     where_question: Text
@@ -1349,6 +1554,8 @@ class TipsPage(Page):
     result_heading: Text
     result_intro: Text
     tips_heading: Text
+    more_heading: Text
+    """Folded under the cards: the other tips that suit, with why."""
     plan_link: PageLink
     card: TipCardWords
     browse_heading: Text
@@ -1413,17 +1620,41 @@ class ExercisesPage(Page):
         return self
 
 
+class GradeLegend(Labels):
+    """One short line for each verdict, under the evidence page's legend."""
+
+    offer: Text
+    consider: Text
+    not_routinely: Text = Field(alias="not-routinely")
+    do_not_offer: Text = Field(alias="do-not-offer")
+    not_covered: Text = Field(alias="not-covered")
+
+
 class EvidencePage(Page):
     sources_label: Text
     references: list[Slug] = Field(min_length=1)
     columns: list[Text] = Field(min_length=4, max_length=4)
     """Headings of the table: treatment, back (NICE NG59), knee (NICE NG226), other guidelines."""
     grades: GradeLabels
+    legend_heading: Text
+    legend: GradeLegend
+    summary_note: Text
+    """In a cell whose verdict we have read only in a summary of the guideline."""
+    summary_legend: Text
+    """Under the legend: what that note means."""
+    not_for_joint: Text
+    """In a cell for a joint the tip is not for."""
+    recommendation: Text
     recommended_heading: Text
     other_heading: Text
     other_intro: Text
     differ_label: Text
     table_caption: Text
+
+    @model_validator(mode="after")
+    def _templates(self) -> EvidencePage:
+        _check_templates(self, {"recommendation": ("number",)})
+        return self
 
 
 PAGE_MODELS: dict[str, type[Page]] = {

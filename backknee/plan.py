@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from backknee.advisor import Level, Outcome, OutcomeKind
+from backknee.advisor import Level, Outcome
+from backknee.errors import InvalidShareCode
 from backknee.models import Dose, Exercise, PlanPage, RulesFile, Tip
-from backknee.share import SharedPlan
+from backknee.share import OpenedCode, SharedPlan
 
 DEFAULT_SESSIONS = 2
 """Sessions a week for a plan opened from a code (the code holds no answers to go on)."""
@@ -41,9 +42,15 @@ class PlanView:
     sessions_per_week: int
     weeks: tuple[str, ...]
     """What to do in each of the six weeks."""
-    urgent_first: bool = False
-    """The patient said yes to an urgent warning sign: that advice comes first, on the page
-    and in the PDF. (A plan opened from a share code cannot know, and says when to get help.)"""
+    left_out: tuple[str, ...] = ()
+    """For a plan opened from a code: what the code held that we did not open, in words."""
+
+    def __post_init__(self) -> None:
+        # Whatever built it, the page, the PDF and the calendar file show only this view:
+        # a treatment NICE does not recommend can never be in it.
+        refused = [t.tip.id for t in self.tips if not t.tip.recommendable]
+        if refused:
+            raise ValueError(f"a plan never holds a tip NICE does not recommend; got {', '.join(refused)}")
 
     @property
     def shared(self) -> SharedPlan:
@@ -81,7 +88,7 @@ def from_outcome(
     words: PlanPage,
 ) -> PlanView | None:
     """The plan for an explorer's outcome, with each suggestion's reasons (None when the
-    outcome is the emergency advice, which has no plan)."""
+    outcome is the emergency or same-day advice, which has no plan)."""
     if outcome.plan is None:
         return None
     return PlanView(
@@ -92,19 +99,35 @@ def from_outcome(
         tips=tuple(PlanTip(tips[t.tip_id], rules.reasons(t.rule_ids)) for t in outcome.tips),
         sessions_per_week=outcome.plan.sessions_per_week,
         weeks=tuple(words.weeks),
-        urgent_first=outcome.kind == OutcomeKind.URGENT_FIRST,
     )
 
 
 def from_shared(
-    shared: SharedPlan, tips: Mapping[str, Tip], exercises: Mapping[str, Exercise], words: PlanPage
+    opened: OpenedCode, tips: Mapping[str, Tip], exercises: Mapping[str, Exercise], words: PlanPage
 ) -> PlanView:
-    """The plan in a share code (already checked by share.decode)."""
+    """The plan in a share code, re-checked: a tip NICE does not recommend, an id we do not
+    have or a level we do not have is left out, and said so in `left_out`. Raises
+    InvalidShareCode when no exercise is left to show (a plan is its exercises)."""
+    shared = opened.plan
+    kept = [tips[t] for t in shared.tip_ids if t in tips and tips[t].recommendable]
+    refused = [tips[t] for t in shared.tip_ids if t in tips and not tips[t].recommendable]
+    planned = [(exercises[e], Level(level)) for e, level in shared.exercises if e in exercises]
+    unknown = opened.unknown + sum(t not in tips for t in shared.tip_ids)
+    unknown += sum(e not in exercises for e, _ in shared.exercises)
+    if not planned:
+        raise InvalidShareCode("no exercise in the code can be shown")
+    left_out = [words.left_out_not_advised.format(title=tip.title) for tip in refused]
+    left_out += [
+        words.left_out_level.format(name=exercises[e].name) for e in opened.unknown_levels if e in exercises
+    ]
+    if unknown:
+        left_out.append(words.left_out_unknown.format(count=unknown))
     return PlanView(
-        exercises=tuple(_planned(exercises[e], Level(level), (), words) for e, level in shared.exercises),
-        tips=tuple(PlanTip(tips[t], ()) for t in shared.tip_ids),
+        exercises=tuple(_planned(exercise, level, (), words) for exercise, level in planned),
+        tips=tuple(PlanTip(tip, ()) for tip in kept),
         sessions_per_week=DEFAULT_SESSIONS,
         weeks=tuple(words.weeks),
+        left_out=tuple(left_out),
     )
 
 

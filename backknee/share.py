@@ -3,9 +3,11 @@ scan or type on their own phone.
 
 A code holds only short fingerprints of tip and exercise ids, the exercises' levels, a
 version and a checksum: never answers, pain scores or warning signs. It is not secret and not
-signed; anyone could write one. So reading a code trusts nothing in it: every fingerprint
-must name a tip or exercise the app has, and anything wrong gives one `InvalidShareCode`,
-never another error, and never the code's own text on the page.
+signed; anyone could write one. So reading a code trusts nothing in it: a code that cannot
+be read gives one `InvalidShareCode`, never another error, and never the code's own text on
+the page; a code that can be read keeps only the tips and exercises the app has, at levels
+it has, and counts what it left out (backknee/plan.py then re-checks every tip, so nothing
+NICE does not recommend is ever shown).
 
 Layout (bytes): version; tips count (high 4 bits) and exercises count (low 4 bits); 2 bytes
 per tip; 2 bytes per exercise; the exercises' levels, 2 bits each; CRC-16 of all before it.
@@ -44,6 +46,17 @@ class SharedPlan:
     """(exercise id, level)"""
 
 
+@dataclass(frozen=True)
+class OpenedCode:
+    """What a readable code holds that the app has, and what it left out."""
+
+    plan: SharedPlan
+    unknown: int = 0
+    """Tips or exercises the code names that the app does not have (any more)."""
+    unknown_levels: tuple[str, ...] = ()
+    """Exercises the code asks for at a level the app does not have: left out."""
+
+
 def fingerprint(item_id: str) -> int:
     """A 16-bit fingerprint of an id. The content check makes sure no two ids share one."""
     return int.from_bytes(hashlib.blake2s(item_id.encode("ascii"), digest_size=2).digest(), "big")
@@ -60,7 +73,7 @@ def clashes(ids: Iterable[str]) -> list[tuple[str, str]]:
     return found
 
 
-def _crc16(data: bytes) -> int:
+def checksum(data: bytes) -> int:
     """CRC-16/CCITT-FALSE: catches any one mistyped letter, and most others."""
     crc = 0xFFFF
     for byte in data:
@@ -87,17 +100,18 @@ def encode(plan: SharedPlan) -> str:
     for item_id in (*tips, *(e for e, _ in plan.exercises)):
         body += fingerprint(item_id).to_bytes(2, "big")
     body += levels.to_bytes(2, "big")
-    body += _crc16(body).to_bytes(2, "big")
+    body += checksum(body).to_bytes(2, "big")
     letters = base64.b32encode(body).decode("ascii").rstrip("=")
     groups = [letters[i : i + GROUP] for i in range(0, len(letters), GROUP)]
     return "-".join([f"{PREFIX}{VERSION}", *groups])
 
 
-def decode(code: str, tip_ids: Collection[str], exercise_ids: Collection[str]) -> SharedPlan:
+def decode(code: str, tip_ids: Collection[str], exercise_ids: Collection[str]) -> OpenedCode:
     """The plan in a code, checked against the tips and exercises the app has.
 
-    Raises InvalidShareCode for anything else: too long, wrong prefix or version, damaged
-    letters, a wrong checksum, or a tip or exercise the app does not have (any more).
+    Raises InvalidShareCode for a code that cannot be read: too long, wrong prefix or version,
+    damaged letters, a wrong checksum, a wrong length. Anything the app does not have is left
+    out and counted, so the rest still opens.
     """
     try:
         return _decode(code, tip_ids, exercise_ids)
@@ -107,7 +121,7 @@ def decode(code: str, tip_ids: Collection[str], exercise_ids: Collection[str]) -
         raise InvalidShareCode("the code could not be read") from error
 
 
-def _decode(code: str, tip_ids: Collection[str], exercise_ids: Collection[str]) -> SharedPlan:
+def _decode(code: str, tip_ids: Collection[str], exercise_ids: Collection[str]) -> OpenedCode:
     if not isinstance(code, str) or len(code) > MAX_CODE_LENGTH:
         raise InvalidShareCode("the code is too long")
     cleaned = re.sub(r"[\s-]", "", code).upper()
@@ -122,7 +136,7 @@ def _decode(code: str, tip_ids: Collection[str], exercise_ids: Collection[str]) 
         body = base64.b32decode(letters + "=" * (-len(letters) % 8))
     except (binascii.Error, ValueError) as error:
         raise InvalidShareCode("the code is damaged") from error
-    if len(body) < 6 or _crc16(body[:-2]) != int.from_bytes(body[-2:], "big"):
+    if len(body) < 6 or checksum(body[:-2]) != int.from_bytes(body[-2:], "big"):
         raise InvalidShareCode("the code's checksum does not match")
     if body[0] != VERSION:
         raise InvalidShareCode("a code from another version")
@@ -135,15 +149,23 @@ def _decode(code: str, tip_ids: Collection[str], exercise_ids: Collection[str]) 
     levels = int.from_bytes(body[-4:-2], "big")
     tips_by_print = {fingerprint(t): t for t in tip_ids}
     exercises_by_print = {fingerprint(e): e for e in exercise_ids}
-    try:
-        tips = tuple(tips_by_print[p] for p in prints[:tip_count])
-        exercise_names = [exercises_by_print[p] for p in prints[tip_count:]]
-    except KeyError:
-        raise InvalidShareCode("the code names a tip or exercise we do not have") from None
-    exercises = []
-    for number, exercise_id in enumerate(exercise_names):
+    tips = [tips_by_print.get(p) for p in prints[:tip_count]]
+    unknown = tips.count(None)
+    kept_tips = tuple(dict.fromkeys(t for t in tips if t is not None))
+    exercises: list[tuple[str, str]] = []
+    unknown_levels: list[str] = []
+    for number, fingerprint_ in enumerate(prints[tip_count:]):
+        exercise_id = exercises_by_print.get(fingerprint_)
+        if exercise_id is None:
+            unknown += 1
+            continue
         level = (levels >> (2 * number)) & 0b11
         if level >= len(LEVELS):
-            raise InvalidShareCode("the code names a level we do not have")
-        exercises.append((exercise_id, LEVELS[level]))
-    return SharedPlan(tip_ids=tips, exercises=tuple(exercises))
+            unknown_levels.append(exercise_id)
+        elif exercise_id not in (e for e, _ in exercises):
+            exercises.append((exercise_id, LEVELS[level]))
+    return OpenedCode(
+        plan=SharedPlan(tip_ids=kept_tips, exercises=tuple(exercises)),
+        unknown=unknown,
+        unknown_levels=tuple(unknown_levels),
+    )

@@ -93,11 +93,6 @@ def plan_pdf(view: PlanView, words: PlanPage, red_flags: RedFlagsFile, clinic: C
     _heading(pdf, words.pdf_title, 20)
     _text(pdf, words.pdf_intro)
     _text(pdf, today.strftime("%-d %B %Y"), 9)
-    if view.urgent_first:
-        urgent = next(level for level in red_flags.levels if level.level == Urgency.URGENT)
-        _heading(pdf, urgent.heading)
-        _text(pdf, urgent.action, 11, bold=True)
-
     _heading(pdf, words.exercises_heading)
     _text(pdf, words.sessions.format(count=view.sessions_per_week))
     for item in view.exercises:

@@ -11,35 +11,48 @@ from backknee.errors import InvalidShareCode
 from backknee.loader import Content
 from backknee.models import PlanPage
 from backknee.plan import PlanView, from_outcome, from_shared
-from backknee.share import decode, encode
+from backknee.share import OpenedCode, decode, encode
 from backknee.take_home import plan_calendar, plan_pdf, qr_png
 from backknee.ui import chrome
 from backknee.ui.tips_view import OUTCOME
 
 SHARED = "plan_shared"
-"""A plan opened from a code: its ids and levels (session only)."""
+"""A plan opened from a code: what the code held that we have (session only)."""
 
 
 def current_plan(page: PlanPage, content: Content) -> PlanView | None:
-    """The plan from the explorer in this session, else one opened from a code."""
+    """The plan from the explorer in this session, else one opened from a code (re-checked
+    each time it is shown, against the content as it is now)."""
     outcome = st.session_state.get(OUTCOME)
     if isinstance(outcome, Outcome):
-        # After a Yes to the emergency signs there is no plan, not even one opened earlier.
+        # After a Yes to the emergency or same-day signs there is no plan, not even one
+        # opened from a code earlier.
         return from_outcome(outcome, content.tips, content.exercises, content.rules, page)
-    shared = st.session_state.get(SHARED)
-    if shared is not None:
-        return from_shared(shared, content.tips, content.exercises, page)
+    opened = st.session_state.get(SHARED)
+    if isinstance(opened, OpenedCode):
+        try:
+            return from_shared(opened, content.tips, content.exercises, page)
+        except InvalidShareCode:
+            return None
     return None
 
 
 def open_code(code: str, page: PlanPage, content: Content) -> bool:
     """Open the plan in a code; on any problem, say so calmly and never show the code."""
     try:
-        st.session_state[SHARED] = decode(code, content.tips.keys(), content.exercises.keys())
+        opened = decode(code, content.tips.keys(), content.exercises.keys())
+        from_shared(opened, content.tips, content.exercises, page)
     except InvalidShareCode:
         st.warning(page.code_invalid)
         return False
+    st.session_state[SHARED] = opened
     return True
+
+
+def left_out_note(view: PlanView, page: PlanPage) -> None:
+    """What a code held that we did not open, calmly, in words (never the code itself)."""
+    if view.left_out:
+        st.info(page.left_out_intro + "\n\n" + "\n".join(f"- {line}" for line in view.left_out))
 
 
 def code_entry(page: PlanPage, content: Content) -> None:
@@ -127,9 +140,9 @@ def emergency_outcome() -> bool:
     return _outcome_kind() == OutcomeKind.EMERGENCY
 
 
-def urgent_first() -> bool:
-    """The explorer found urgent signs: that advice comes first on the plan too."""
-    return _outcome_kind() == OutcomeKind.URGENT_FIRST
+def same_day_outcome() -> bool:
+    """The explorer found same-day signs: what to do today, and no plan until checked."""
+    return _outcome_kind() == OutcomeKind.SAME_DAY
 
 
 def routine_note() -> bool:

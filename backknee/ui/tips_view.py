@@ -12,7 +12,8 @@ from typing import Any
 
 import streamlit as st
 
-from backknee.advisor import DEFAULT_EQUIPMENT, MINUTES_CHOICES, Outcome, OutcomeKind, advise
+from backknee.advisor import DEFAULT_EQUIPMENT, MINUTES_CHOICES, ChosenTip, Outcome, OutcomeKind, advise
+from backknee.evidence import verdict_text
 from backknee.explorer import (
     NO,
     QUESTIONS,
@@ -91,11 +92,11 @@ def explorer(page: TipsPage, content: Content) -> None:
     )
     screen = st.session_state.get(SCREEN)
     outcome = st.session_state.get(OUTCOME)
-    stopped = screen == Screen.STOP.value or (
-        isinstance(outcome, Outcome) and outcome.kind == OutcomeKind.EMERGENCY
+    stopped = screen in (Screen.STOP.value, Screen.TODAY.value) or (
+        isinstance(outcome, Outcome) and outcome.kind != OutcomeKind.PLAN
     )
     if not stopped:
-        # For a patient coming back to their plan; never beside the emergency advice.
+        # For a patient coming back to their plan; never beside the emergency or same-day advice.
         chrome.page_link(page.plan_link)
     if st.session_state.get(MODE) == "browse":
         browse(page, content)
@@ -120,6 +121,8 @@ def guided(page: TipsPage, content: Content) -> None:
             _suits(page)
         elif screen == Screen.STOP:
             _stop(page, content)
+        elif screen == Screen.TODAY:
+            _today(page, content)
         else:
             _result(page, content)
     with st.container(horizontal=True, key="tips_nav"):
@@ -243,12 +246,27 @@ def _stop(page: TipsPage, content: Content) -> None:
     st.page_link("app_pages/urgent.py", label=content.site.urgent_link_label, icon="🚑")
 
 
+def _today(page: TipsPage, content: Content) -> None:
+    """After a Yes to the same-day signs: what to do today, first and plainly; then, calmly,
+    what the patient may look at once they have been checked. Nothing is prescribed."""
+    _outcome(content)
+    group = next(lv for lv in content.red_flags.levels if lv.level == Urgency.URGENT)
+    st.header(f"{group.icon} {page.same_day_heading}")
+    st.warning(f"**{group.heading}**\n\n{group.action}")
+    st.page_link("app_pages/urgent.py", label=content.site.urgent_link_label, icon="🚑")
+    st.markdown(page.same_day_text)
+    st.subheader(page.once_checked_heading)
+    st.markdown(page.once_checked_text)
+    st.button(page.browse_button, key="tips_browse_once_checked", on_click=_browse)
+    chrome.page_link(page.exercises_link)
+
+
+def _browse() -> None:
+    st.session_state[MODE] = "browse"
+
+
 def _result(page: TipsPage, content: Content) -> None:
     found = _outcome(content)
-    if found.kind == OutcomeKind.URGENT_FIRST:
-        group = next(lv for lv in content.red_flags.levels if lv.level == Urgency.URGENT)
-        st.warning(f"### {group.icon} {page.urgent_result_heading}\n\n{group.action}")
-        st.page_link("app_pages/urgent.py", label=content.site.urgent_link_label, icon="🚑")
     if found.notes:
         st.info(page.routine_note)
     st.header(page.result_heading)
@@ -258,6 +276,15 @@ def _result(page: TipsPage, content: Content) -> None:
         tip = content.tips[chosen.tip_id]
         reasons = list(content.rules.reasons(chosen.rule_ids))
         tip_card(tip, page.card, content, page.sources_label, reasons, key=f"result_{tip.id}")
+    if found.more_tips:
+        with st.expander(page.more_heading):
+            st.markdown("\n".join(_more_line(chosen, content) for chosen in found.more_tips))
+
+
+def _more_line(chosen: ChosenTip, content: Content) -> str:
+    tip = content.tips[chosen.tip_id]
+    reasons = " ".join(content.rules.reasons(chosen.rule_ids))
+    return f"- **{tip.title}.** {tip.summary} *{reasons}*"
 
 
 def tip_card(
@@ -271,13 +298,12 @@ def tip_card(
     """One tip: its title, summary, why it was chosen, what NICE says for each joint, and
     how to do it (folded away)."""
     with st.container(border=True, key=f"tip_{key}"):
+        labels = {Joint.BACK: words.back_label, Joint.KNEE: words.knee_label}
         grades = "  \n".join(
-            f"{label} ({verdict.guideline}{' ' + verdict.section if verdict.section else ''}): "
-            f"**{words.grades.of(verdict.grade)}**" + (f"  \n:small[{verdict.also}]" if verdict.also else "")
-            for label, verdict in (
-                (words.back_label, tip.evidence.back),
-                (words.knee_label, tip.evidence.knee),
-            )
+            f"{labels[joint]} ({verdict.guideline}): "
+            + verdict_text(verdict, words.grades, words.recommendation, words.summary_note)
+            + (f"  \n:small[{verdict.also}]" if verdict.also else "")
+            for joint, verdict in tip.evidence.verdicts
         )
         tags = [words.minutes.format(minutes=tip.tags.minutes_per_day)] if tip.tags.minutes_per_day else []
         if tip.tags.at_home:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from backknee.evidence import badge
 from backknee.loader import load_content
-from backknee.models import EvidencePage
+from backknee.models import EvidencePage, Grade, ReadIn
 from tests.conftest import CONTENT
 
 SCRIPT = "app_pages/evidence.py"
@@ -62,14 +63,21 @@ def test_every_tip_is_in_exactly_one_table_and_other_treatments_in_the_second(ev
     assert list(recommended) == sorted(recommended), "rows in title order"
 
 
-def test_each_row_gives_nices_word_for_the_back_and_the_knee(evidence):
+def test_each_row_gives_nices_word_for_the_back_and_the_knee_and_none_for_a_joint_the_tip_is_not_for(
+    evidence,
+):
     rows = {**tables(evidence)[0], **tables(evidence)[1]}
     for tip in TIPS:
         cells = rows[tip.title].split(" | ")
         for cell, verdict in ((cells[1], tip.evidence.back), (cells[2], tip.evidence.knee)):
-            assert cell.startswith(PAGE.grades.of(verdict.grade)), (tip.id, cell)
-            if verdict.section:
-                assert f"({verdict.section})" in cell
+            if verdict is None:
+                assert cell == f"*{PAGE.not_for_joint}*", (tip.id, cell)
+                continue
+            assert cell.startswith(badge(verdict.grade, PAGE.grades)), (tip.id, cell)
+            assert PAGE.grades.of(verdict.grade) in cell
+            if verdict.recommendation:
+                assert PAGE.recommendation.format(number=verdict.recommendation) in cell
+            assert (PAGE.summary_note in cell) is (verdict.read_in == ReadIn.SUMMARY), (tip.id, cell)
             if verdict.also:
                 assert verdict.also.replace("|", "\\|").replace("\n", " ") in rows[tip.title]
         for ref in CONTENT_NOW.cite(tip.references):
@@ -82,3 +90,25 @@ def test_a_tip_where_the_guidelines_differ_is_marked_and_no_other(evidence):
     rows = {**tables(evidence)[0], **tables(evidence)[1]}
     for tip in TIPS:
         assert (PAGE.differ_label in rows[tip.title]) == tip.evidence.differ, tip.id
+
+
+def test_the_legend_explains_each_verdict_beside_its_own_badge(evidence):
+    legend = next(m.value for m in evidence.markdown if m.value.startswith(f"## {PAGE.legend_heading}"))
+    for grade in Grade:
+        assert f"{badge(grade, PAGE.grades)} {PAGE.legend.of(grade)}" in legend
+    assert PAGE.summary_legend in legend
+
+
+def test_not_routinely_has_its_own_badge_unlike_do_not_offer_and_consider():
+    marks = {g: badge(g, PAGE.grades) for g in (Grade.NOT_ROUTINELY, Grade.DO_NOT_OFFER, Grade.CONSIDER)}
+    colours = {m.split("-badge")[0] for m in marks.values()}
+    symbols = {m.split("[")[1].split(" ")[0] for m in marks.values()}
+    words = {PAGE.grades.of(g) for g in marks}
+    assert len(colours) == len(symbols) == len(words) == 3
+
+
+def test_a_verdict_read_only_in_a_summary_says_so_in_its_cell(evidence):
+    from_summary = [(t, v) for t in TIPS for _, v in t.evidence.verdicts if v.read_in == ReadIn.SUMMARY]
+    rows = {**tables(evidence)[0], **tables(evidence)[1]}
+    for tip, _ in from_summary:
+        assert PAGE.summary_note in rows[tip.title]

@@ -13,9 +13,10 @@ from backknee.errors import InvalidShareCode
 from backknee.loader import load_content
 from backknee.models import Confidence, Difficulty, Joint, PlanPage, Setting, TipsPage, Urgency
 from backknee.plan import dose_text, from_outcome, from_shared
-from backknee.share import MAX_TIPS, SharedPlan, decode, encode
+from backknee.share import MAX_TIPS, OpenedCode, SharedPlan, decode, encode
 from tests.app.conftest import all_text
 from tests.conftest import CONTENT
+from tests.unit.codes import crafted
 
 SCRIPT = "app_pages/plan.py"
 CONTENT_NOW = load_content(CONTENT)
@@ -35,17 +36,18 @@ OUTCOME = advise(
     CONTENT_NOW.exercises,
 )
 VIEW = from_outcome(OUTCOME, CONTENT_NOW.tips, CONTENT_NOW.exercises, CONTENT_NOW.rules, PAGE)
+OFFERED = [t for t, tip in CONTENT_NOW.tips.items() if tip.recommendable]
 SHARED = SharedPlan(
-    tip_ids=tuple(list(CONTENT_NOW.tips)[:2]),
+    tip_ids=tuple(OFFERED[:2]),
     exercises=tuple(zip(list(CONTENT_NOW.exercises)[:3], ("easier", "standard", "harder"), strict=True)),
 )
-SMALL = SharedPlan(
-    tip_ids=tuple(list(CONTENT_NOW.tips)[:1]), exercises=((next(iter(CONTENT_NOW.exercises)), "harder"),)
-)
+SMALL = SharedPlan(tip_ids=tuple(OFFERED[:1]), exercises=((next(iter(CONTENT_NOW.exercises)), "harder"),))
 
 
 def decode_here(code: str) -> SharedPlan:
-    return decode(code, CONTENT_NOW.tips.keys(), CONTENT_NOW.exercises.keys())
+    opened = decode(code, CONTENT_NOW.tips.keys(), CONTENT_NOW.exercises.keys())
+    from_shared(opened, CONTENT_NOW.tips, CONTENT_NOW.exercises, PAGE)
+    return opened.plan
 
 
 def open_with_code(code: str) -> AppTest:
@@ -145,7 +147,7 @@ def test_a_valid_code_in_the_address_opens_its_plan_and_leaves_the_address(open_
     at = open_with_code(code)
     assert dict(at.query_params) == {}, "the code is taken out of the address at once"
     assert not shows_no_plan(at)
-    view = from_shared(SHARED, CONTENT_NOW.tips, CONTENT_NOW.exercises, PAGE)
+    view = from_shared(OpenedCode(SHARED), CONTENT_NOW.tips, CONTENT_NOW.exercises, PAGE)
     text = all_text(at)
     for item in view.exercises:
         assert f"### {item.exercise.name}\n\n**{item.dose}.** {item.version}" in text
@@ -168,9 +170,10 @@ BAD_CODES = {
     "one letter changed": damaged(encode(SHARED)),
     "random words": "hello-there-ZZZZ",
     "a script": "<script>alert(1)</script>",
-    "an exercise the app does not have": encode(
+    "only an exercise the app does not have": encode(
         SharedPlan(tip_ids=(), exercises=(("no-such-move", "easier"),))
     ),
+    "only a treatment NICE does not recommend": crafted(["acupuncture"], []),
     "far too long": "BK1-" + "A" * 500,
 }
 
@@ -259,25 +262,45 @@ def test_after_an_emergency_sign_the_plan_page_shows_the_emergency_advice_and_no
     assert not at.get("download_button")
 
 
-def test_after_an_urgent_sign_the_plan_comes_below_the_get_help_today_advice(open_page):
-    urgent = advise(
+def test_after_a_same_day_sign_the_plan_page_says_get_help_today_and_shows_no_plan(open_page):
+    same_day = advise(
         Answers(warning_signs=frozenset({CONTENT_NOW.red_flags.signs(Urgency.URGENT)[0].id})),
         CONTENT_NOW.red_flags,
         CONTENT_NOW.rules,
         CONTENT_NOW.tips,
         CONTENT_NOW.exercises,
     )
-    at = open_page(SCRIPT)
-    at.session_state["plan_outcome"] = urgent
+    at = open_with_code(encode(SHARED))
+    at.session_state["plan_outcome"] = same_day
     at.run()
     assert not at.exception
     group = next(lv for lv in CONTENT_NOW.red_flags.levels if lv.level == Urgency.URGENT)
     [box] = [w.body for w in at.warning]
     assert group.heading in box and group.action in box
-    order = [type(node).__name__ + ":" + str(getattr(node, "value", "")) for node in at.main]
-    warning_at = next(i for i, item in enumerate(order) if item.startswith("Warning"))
-    plan_at = order.index(f"Header:{PAGE.exercises_heading}")
-    assert warning_at < plan_at
+    text = all_text(at)
+    assert PAGE.same_day in text
+    assert PAGE.pain_rule not in text, "no pain rule before the patient has been checked"
+    headings = [h.value for h in at.header]
+    assert PAGE.exercises_heading not in headings and PAGE.keep_heading not in headings
+    assert not at.get("download_button"), "not even the plan opened from a code before"
+    links = [(link.proto.page, link.proto.label) for link in at.get("page_link")]
+    for link in PAGE.same_day_links:
+        assert (link.page, link.label) in links
+
+
+def test_a_crafted_code_with_treatments_nice_does_not_recommend_opens_without_them_and_says_so():
+    code = crafted(["acupuncture", "walking", "tens"], [("bridge", 1), ("clam", 0)])
+    at = open_with_code(code)
+    assert not shows_no_plan(at)
+    text = all_text(at)
+    for refused in ("acupuncture", "tens"):
+        assert f"**{CONTENT_NOW.tips[refused].title}.**" not in text, "not under Tips for you"
+    assert f"**{CONTENT_NOW.tips['walking'].title}.**" in text
+    [note] = [i.body for i in at.info if PAGE.left_out_intro in i.body]
+    for refused in ("acupuncture", "tens"):
+        assert PAGE.left_out_not_advised.format(title=CONTENT_NOW.tips[refused].title) in note
+    assert code not in text
+    assert decode_here(shown_code(at)).tip_ids == ("walking",), "the new code holds only what was shown"
 
 
 def test_the_code_the_page_shows_can_be_typed_into_the_code_box_on_a_phone(open_page):

@@ -64,7 +64,8 @@ def go_through(at: AppTest, answers: dict[str, Any]) -> AppTest:
         "suits": ["settings", "minutes", "confidence"],
     }
     for question in QUESTIONS:
-        assert screen(at) == question.value
+        if screen(at) != question.value:
+            break  # a Yes to the emergency or same-day signs ends the questions
         for name in by_screen[question.value]:
             if name in answers:
                 answer(at, name, answers[name])
@@ -189,22 +190,32 @@ def test_the_result_lists_exactly_the_advisors_tips_in_order_each_with_its_reaso
     assert not tips.warning and not tips.error
 
 
-def test_an_urgent_sign_puts_get_help_today_above_the_tips(tips):
-    go_through(tips, {"emergency": "no", "urgent": "yes", "routine": "no", "where": "knee", "pain": 4})
+def test_a_same_day_sign_says_what_to_do_today_first_with_no_plan_and_a_way_to_browse(tips):
+    go_through(tips, {"emergency": "no", "urgent": "yes", "where": "knee", "pain": 9})
+    assert screen(tips) == "today", "no more questions after a same-day sign"
     group = next(lv for lv in RED_FLAGS.levels if lv.level == Urgency.URGENT)
-    [warning] = [w.body for w in tips.warning]
-    assert PAGE.urgent_result_heading in warning
-    assert group.action in warning
     box = tips.main.get_by_key("tips_screen_box")
+    first, second = [
+        (type(node).__name__, getattr(node, "value", None) or getattr(node, "body", ""))
+        for node in box
+        if not isinstance(node, Block)
+    ][:2]
+    assert first == ("Header", f"{group.icon} {PAGE.same_day_heading}"), "what to do today comes first"
+    assert second == ("Warning", f"**{group.heading}**\n\n{group.action}")
+    [warning] = [w.body for w in tips.warning]
+    assert group.heading in warning and group.action in warning
     assert "urgent" in [link.proto.page for link in box.page_link]
-    order = kinds_in_order(tips)
-    warning_at = next(i for i, (kind, text) in enumerate(order) if kind == "Warning")
-    heading_at = next(
-        i for i, (kind, text) in enumerate(order) if kind == "Header" and text == PAGE.result_heading
-    )
-    assert warning_at < heading_at, "the urgent advice comes before the suggestions"
-    assert tips.session_state["plan_outcome"].kind == OutcomeKind.URGENT_FIRST
-    assert keyed(tips, "tip_result_"), "a gentle plan is still suggested below"
+    assert tips.session_state["plan_outcome"].kind == OutcomeKind.SAME_DAY
+    assert not keyed(tips, "tip_result_"), "no tips: nothing is prescribed"
+    pages = [link.proto.page for link in tips.get("page_link")]
+    assert "plan" not in pages, "no plan to open"
+    assert PAGE.exercises_link.page in pages
+    text = all_text(tips)
+    assert PAGE.same_day_text in text and PAGE.once_checked_text in text
+    assert CONTENT_NOW.page("plan", PlanPage).pain_rule not in text
+    tap(tips, "tips_browse_once_checked")
+    assert tips.session_state["tips_mode"] == "browse"
+    assert keyed(tips, "tip_browse_"), "once checked, every tip can be read"
 
 
 def test_a_routine_sign_adds_a_note_to_book_a_gp_or_physio(tips):

@@ -149,6 +149,19 @@ def walk_to_stop(tab: Visit) -> None:
     ).to_be_visible(timeout=UPDATE)
 
 
+def walk_to_today(tab: Visit) -> None:
+    """No to the emergency signs, Yes to the same-day signs: the explorer asks nothing more."""
+    open_tips(tab)
+    choose(tab, option(tab, TIPS.emergency_question, TIPS.no_label))
+    tap_next(tab, 2)
+    choose(tab, option(tab, TIPS.urgent_question, TIPS.yes_label))
+    tap_next(tab, None)
+    expect(
+        screen_box(tab).get_by_role("heading", name=re.compile(re.escape(TIPS.same_day_heading)))
+    ).to_be_visible(timeout=UPDATE)
+    tab.wait_until_settled()
+
+
 def exercise_names(tab: Visit) -> list[str]:
     return tab.page.locator("[class*=st-key-plan_exercise_] h3").all_inner_texts()
 
@@ -216,6 +229,28 @@ def test_a_yes_to_the_emergency_signs_stops_at_the_urgent_advice(visit):
     press(tab, box.get_by_role("link", name=CONTENT_NOW.site.urgent_link_label))
     heading = CONTENT_NOW.pages["urgent"].heading
     expect(tab.page.get_by_role("heading", level=1, name=heading)).to_be_visible(timeout=UPDATE)
+
+
+def test_a_yes_to_the_same_day_signs_says_get_help_today_first_prescribes_nothing_and_offers_browsing(visit):
+    tab = visit(TABLET_LANDSCAPE)
+    walk_to_today(tab)
+    box = screen_box(tab)
+    urgent = next(level for level in CONTENT_NOW.red_flags.levels if level.level.value == "urgent")
+    first_words = box.locator("h2, [data-testid=stAlertContentWarning]")
+    expect(first_words.first).to_contain_text(TIPS.same_day_heading)
+    expect(first_words.nth(1)).to_contain_text(one_line(urgent.action)[:60])
+    expect(box).to_contain_text(TIPS.same_day_text)
+    expect(box.get_by_role("heading", name=TIPS.once_checked_heading)).to_be_visible()
+    expect(tab.page.locator("[class*=st-key-tip_]")).to_have_count(0)
+    expect(tab.page.get_by_role("link", name=TIPS.plan_link.label)).to_have_count(0)
+    expect(next_button(tab)).to_have_count(0)
+    expect(box).not_to_contain_text(one_line(PLAN.pain_rule)[:40])
+    assert axe_violations(tab) == []
+    assert tab.page.evaluate(CONTROLS_UNDER_44_PX) == []
+    tab.screenshot("tips-same-day")
+    press(tab, box.get_by_role("button", name=TIPS.browse_button))
+    expect(tab.page.get_by_role("heading", name=TIPS.browse_heading)).to_be_visible(timeout=UPDATE)
+    expect(tab.page.locator("[class*=st-key-tip_browse_]").first).to_be_visible(timeout=UPDATE)
 
 
 @pytest.mark.parametrize("screen", [TABLET_LANDSCAPE, PHONE], ids=lambda s: s.name)

@@ -273,10 +273,11 @@ def test_a_page_hidden_from_the_menu_bar_must_be_linked_from_another_page(conten
     )
 
 
-def test_a_tip_whose_id_a_plan_code_could_not_tell_apart_is_refused(content_copy):
+def test_a_tip_whose_id_a_plan_code_could_not_tell_apart_is_refused(content_copy, edit_yaml):
     source = content_copy / "tips" / "walking.yaml"
     clash = content_copy / "tips" / "walk-26019.yaml"
     clash.write_text(source.read_text().replace("id: walking", "id: walk-26019"))
+    edit_yaml("rules.yaml", lambda data: data["tip_order"].append("walk-26019"))
     problem = only_problem(content_copy)
     assert str(problem) == (
         "content/tips/walking.yaml: id: a plan code could not tell 'walking' from 'walk-26019': "

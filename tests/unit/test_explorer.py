@@ -19,7 +19,7 @@ from backknee.explorer import (
 from backknee.loader import load_content
 from backknee.models import Confidence, Difficulty, Dose, Joint, PlanPage, Prop, Setting, Urgency
 from backknee.plan import dose_text, from_shared
-from backknee.share import SharedPlan
+from backknee.share import OpenedCode, SharedPlan
 from tests.conftest import CONTENT
 
 CONTENT_NOW = load_content(CONTENT)
@@ -115,7 +115,7 @@ def test_a_dose_reads_as_a_sentence(dose, words):
 
 def test_a_plan_from_a_share_code_keeps_its_levels_and_gives_two_sessions():
     shared = SharedPlan(tip_ids=("walking",), exercises=(("bridge", "easier"), ("clam", "harder")))
-    view = from_shared(shared, CONTENT_NOW.tips, CONTENT_NOW.exercises, WORDS)
+    view = from_shared(OpenedCode(shared), CONTENT_NOW.tips, CONTENT_NOW.exercises, WORDS)
     assert [(e.exercise.id, e.level) for e in view.exercises] == [
         ("bridge", Level.EASIER),
         ("clam", Level.HARDER),
@@ -123,6 +123,7 @@ def test_a_plan_from_a_share_code_keeps_its_levels_and_gives_two_sessions():
     assert view.exercises[0].version.startswith(WORDS.easier_label)
     assert view.sessions_per_week == 2
     assert view.shared == shared
+    assert view.left_out == ()
 
 
 def test_equipment_starts_as_a_chair_and_a_wall_and_follows_the_answer():

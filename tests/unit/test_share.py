@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from backknee.errors import InvalidShareCode
 from backknee.share import MAX_CODE_LENGTH, MAX_TIPS, SharedPlan, clashes, decode, encode
+from tests.unit.codes import crafted
 
 TIPS = ["walking", "swimming", "tai-chi", "heat", "pacing", "sleep"]
 EXERCISES = ["bridge", "clam", "sit-to-stand", "calf-raise", "step-up"]
@@ -22,9 +23,15 @@ plans = st.builds(
 )
 
 
+def read(code: str) -> SharedPlan:
+    opened = decode(code, TIPS, EXERCISES)
+    assert opened.unknown == 0 and opened.unknown_levels == ()
+    return opened.plan
+
+
 @given(plans)
 def test_a_code_gives_back_the_same_plan(plan):
-    assert decode(encode(plan), TIPS, EXERCISES) == plan
+    assert read(encode(plan)) == plan
 
 
 def test_a_code_looks_like_bk2_and_groups_of_four_capitals_and_digits():
@@ -37,21 +44,21 @@ def test_a_code_looks_like_bk2_and_groups_of_four_capitals_and_digits():
 def test_typing_a_code_in_small_letters_or_without_dashes_still_works():
     plan = SharedPlan(tip_ids=("walking",), exercises=(("clam", "harder"),))
     code = encode(plan)
-    assert decode(code.lower().replace("-", " "), TIPS, EXERCISES) == plan
+    assert read(code.lower().replace("-", " ")) == plan
 
 
 def test_a_code_holds_only_ids_and_levels_never_answers():
     """What is inside, by construction: tip ids, exercise ids and level numbers."""
     plan = SharedPlan(tip_ids=("pacing",), exercises=(("step-up", "standard"),))
     assert set(SharedPlan.__dataclass_fields__) == {"tip_ids", "exercises"}
-    assert decode(encode(plan), TIPS, EXERCISES) == plan
+    assert read(encode(plan)) == plan
 
 
 @given(st.text(max_size=MAX_CODE_LENGTH + 50))
 @settings(max_examples=400)
 def test_any_text_is_either_a_plan_of_things_we_have_or_a_calm_invalid_code(text):
     try:
-        plan = decode(text, TIPS, EXERCISES)
+        plan = decode(text, TIPS, EXERCISES).plan
     except InvalidShareCode:
         return
     assert set(plan.tip_ids) <= set(TIPS)
@@ -72,10 +79,10 @@ def test_a_damaged_code_is_refused_or_reads_as_the_same_plan(plan, data):
     )
     damaged = code[:position] + letter + code[position + 1 :]
     try:
-        read = decode(damaged, TIPS, EXERCISES)
+        opened = decode(damaged, TIPS, EXERCISES)
     except InvalidShareCode:
         return
-    assert read == plan
+    assert opened.plan == plan
 
 
 @pytest.mark.parametrize(
@@ -93,10 +100,19 @@ def test_wrong_codes_say_why_for_the_logs(code, reason):
         decode(code, TIPS, EXERCISES)
 
 
-def test_a_code_naming_a_tip_we_no_longer_have_is_refused():
-    code = encode(SharedPlan(tip_ids=("walking", "old-tip"), exercises=()))
-    with pytest.raises(InvalidShareCode, match="a tip or exercise we do not have"):
-        decode(code, TIPS, EXERCISES)
+def test_a_code_naming_a_tip_or_exercise_we_no_longer_have_opens_the_rest_and_counts_what_it_left_out():
+    code = encode(
+        SharedPlan(tip_ids=("walking", "old-tip"), exercises=(("old-move", "easier"), ("clam", "harder")))
+    )
+    opened = decode(code, TIPS, EXERCISES)
+    assert opened.plan == SharedPlan(tip_ids=("walking",), exercises=(("clam", "harder"),))
+    assert opened.unknown == 2
+
+
+def test_a_code_asking_for_a_level_we_do_not_have_leaves_that_exercise_out_and_names_it():
+    opened = decode(crafted(["heat"], [("bridge", 3), ("clam", 0)]), TIPS, EXERCISES)
+    assert opened.plan == SharedPlan(tip_ids=("heat",), exercises=(("clam", "easier"),))
+    assert opened.unknown_levels == ("bridge",)
 
 
 def test_making_a_code_refuses_ids_that_are_not_ids():
@@ -112,7 +128,7 @@ def test_a_plan_of_five_tips_and_five_exercises_fits_in_under_sixty_characters()
 
 def test_a_code_carries_the_first_five_tips_only():
     plan = SharedPlan(tip_ids=tuple(TIPS), exercises=())
-    assert decode(encode(plan), TIPS, EXERCISES).tip_ids == tuple(TIPS[:MAX_TIPS])
+    assert read(encode(plan)).tip_ids == tuple(TIPS[:MAX_TIPS])
 
 
 def test_different_fingerprints_and_one_id_twice_are_not_a_clash():

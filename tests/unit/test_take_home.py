@@ -13,9 +13,11 @@ from pypdf import PdfReader
 from backknee.advisor import Answers, advise
 from backknee.loader import load_content
 from backknee.models import Confidence, PlanPage, Urgency
-from backknee.plan import from_outcome
+from backknee.plan import from_outcome, from_shared
+from backknee.share import decode
 from backknee.take_home import plan_calendar, plan_pdf, qr_png, session_dates
 from tests.conftest import CONTENT
+from tests.unit.codes import crafted
 
 CONTENT_NOW = load_content(CONTENT)
 WORDS = CONTENT_NOW.page("plan", PlanPage)
@@ -103,10 +105,25 @@ def test_the_qr_code_is_a_png_made_here():
     assert qr_png("http://localhost:8501/plan?code=BK1-ABCD").startswith(b"\x89PNG")
 
 
-def test_urgent_signs_put_that_advice_at_the_top_of_the_pdf():
-    urgent_sign = CONTENT_NOW.red_flags.signs(Urgency.URGENT)[0].id
-    view = plan_for(warning_signs=frozenset({urgent_sign}))
-    assert view.urgent_first
+def test_the_pdf_and_the_calendar_file_hold_only_the_tips_and_exercises_of_a_re_checked_plan():
+    """A code that asks for acupuncture and TENS: the PDF and the calendar file are made from
+    the plan as re-checked, so neither names them anywhere."""
+    code = crafted(["acupuncture", "walking", "tens"], [("bridge", 1), ("clam", 0)])
+    c = CONTENT_NOW
+    view = from_shared(decode(code, c.tips.keys(), c.exercises.keys()), c.tips, c.exercises, WORDS)
     text = pdf_text(view)
-    urgent = next(level for level in CONTENT_NOW.red_flags.levels if level.level == Urgency.URGENT)
-    assert text.index(squash(urgent.action)[:40]) < text.index(view.exercises[0].exercise.name)
+    ics = plan_calendar(view, WORDS, date(2026, 11, 30), time(10, 0), datetime(2026, 11, 25, 12, 0)).decode()
+    assert c.tips["walking"].title in text
+    for refused in ("acupuncture", "tens"):
+        name = c.tips[refused].title.split(":")[0]
+        assert name not in text and name.lower() not in text.lower()
+        assert name not in ics
+
+
+def test_a_same_day_sign_gives_no_plan_to_take_home():
+    urgent_sign = CONTENT_NOW.red_flags.signs(Urgency.URGENT)[0].id
+    c = CONTENT_NOW
+    outcome = advise(
+        Answers(warning_signs=frozenset({urgent_sign})), c.red_flags, c.rules, c.tips, c.exercises
+    )
+    assert from_outcome(outcome, c.tips, c.exercises, c.rules, WORDS) is None

@@ -1,0 +1,59 @@
+"""The evidence page in a real browser: the legend explains the four verdicts, and "not
+routinely" has a badge of its own that looks like neither "do not offer" nor "consider"."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from backknee.evidence import BADGES
+from backknee.loader import load_content
+from backknee.models import EvidencePage, Grade
+from tests.conftest import CONTENT
+from tests.e2e.conftest import PHONE, TABLET_LANDSCAPE
+from tests.e2e.test_journeys import axe_violations
+
+CONTENT_NOW = load_content(CONTENT)
+PAGE = CONTENT_NOW.page("evidence", EvidencePage)
+BADGE_STYLE = """el => {
+    const s = getComputedStyle(el);
+    return [s.color, s.backgroundColor, el.innerText.trim()];
+}"""
+
+
+def open_evidence(visit, screen):
+    tab = visit(screen)
+    tab.open("evidence")
+    expect(tab.page.get_by_role("heading", level=1, name=PAGE.heading)).to_be_visible()
+    expect(tab.page.get_by_role("heading", name=PAGE.legend_heading)).to_be_visible()
+    tab.wait_until_settled()
+    return tab
+
+
+def test_the_legend_explains_every_verdict_and_not_routinely_has_a_badge_of_its_own(visit):
+    tab = open_evidence(visit, TABLET_LANDSCAPE)
+    legend = tab.page.locator("[data-testid=stMarkdownContainer]").filter(
+        has=tab.page.get_by_role("heading", name=PAGE.legend_heading)
+    )
+    for grade in Grade:
+        expect(legend).to_contain_text(PAGE.legend.of(grade))
+        expect(legend).to_contain_text(PAGE.grades.of(grade))
+    looks = {}
+    for grade in (Grade.NOT_ROUTINELY, Grade.DO_NOT_OFFER, Grade.CONSIDER):
+        badge = legend.locator("span", has_text=PAGE.grades.of(grade)).last
+        expect(badge).to_be_visible()
+        looks[grade] = badge.evaluate(BADGE_STYLE)
+    colours = {(colour, background) for colour, background, _ in looks.values()}
+    marks = {text.split(" ")[0] for _, _, text in looks.values()}
+    assert len(colours) == 3 and len(marks) == 3, looks
+    other_table = tab.page.get_by_role("table").last
+    mark = BADGES[Grade.NOT_ROUTINELY][1]
+    in_table = other_table.get_by_text(f"{mark} {PAGE.grades.of(Grade.NOT_ROUTINELY)}", exact=True)
+    expect(in_table.first).to_be_visible()
+    assert in_table.first.evaluate(BADGE_STYLE)[:2] == list(looks[Grade.NOT_ROUTINELY][:2])
+    tab.screenshot("evidence")
+
+
+def test_axe_finds_no_violations_on_the_evidence_page_with_its_badges(visit):
+    for screen in (TABLET_LANDSCAPE, PHONE):
+        tab = open_evidence(visit, screen)
+        assert axe_violations(tab) == [], screen.name

@@ -1,9 +1,12 @@
-"""Command line: ``python -m backknee check`` validates the content folder for editors."""
+"""Command line for editors: ``python -m backknee check`` validates the content folder;
+``python -m backknee coverage`` walks every combination of the explorer's answers and says how
+often each tip and exercise is suggested, and whether every promise of the explorer holds."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -50,13 +53,50 @@ def check(folder: Path, today: date) -> int:
     return 0
 
 
+def coverage(folder: Path) -> int:
+    """Print how often each tip is on the cards and each exercise in the plan, over every
+    combination of answers, and every broken promise (exit code 1 if there is one)."""
+    from backknee import guarantees
+
+    try:
+        content = load_content(folder)
+    except ContentError as error:
+        print(f"{len(error.problems)} content problems: run `python -m backknee check` first.")
+        return 1
+    walk = guarantees.walk_every_answer(content.rules, content.tips, content.exercises)
+    broken = guarantees.broken_promises(walk, content.rules, content.tips, content.exercises)
+    cards = Counter(c.tip_id for _, shown, _ in walk.tips for c in shown)
+    listed = Counter(c.tip_id for _, _, more in walk.tips for c in more)
+    planned = Counter(p.exercise_id for _, plan in walk.plans for p in plan.exercises)
+    print(f"Every combination of answers: {len(walk.tips):,} for the tips, {len(walk.plans):,} for the plan.")
+    print("\nTip: share of answers with it on a card (and in the list under the cards)")
+    share = {t: (cards[t] / len(walk.tips), listed[t] / len(walk.tips)) for t in content.tips}
+    for tip_id in sorted(content.tips, key=lambda t: -cards[t]):
+        if content.tips[tip_id].recommendable:
+            print(f"  {tip_id:32} {share[tip_id][0]:7.1%}  ({share[tip_id][1]:.1%})")
+    print("\nExercise: share of plans with it")
+    for exercise_id in sorted(content.exercises, key=lambda e: -planned[e]):
+        print(f"  {exercise_id:32} {planned[exercise_id] / len(walk.plans):7.1%}")
+    print()
+    for promise, count in broken.items():
+        print(f"{'BROKEN' if count else 'holds '}  {promise}" + (f": {count:,} cases" if count else ""))
+    return 1 if any(broken.values()) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backknee", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="check every file in the content folder")
     check_parser.add_argument("folder", nargs="?", type=Path, help="content folder (default: content/)")
+    coverage_parser = commands.add_parser(
+        "coverage", help="how often each tip and exercise is suggested, and whether every promise holds"
+    )
+    coverage_parser.add_argument("folder", nargs="?", type=Path, help="content folder (default: content/)")
     args = parser.parse_args(argv)
-    return check(args.folder or content_dir(), date.today())
+    folder = args.folder or content_dir()
+    if args.command == "coverage":
+        return coverage(folder)
+    return check(folder, date.today())
 
 
 if __name__ == "__main__":

@@ -279,3 +279,43 @@ def every_plan_has_three_to_five_exercises_that_suit(
         if not suits(exercises[e], case.where, case.equipment)
     ]
     return problems
+
+
+def broken_promises(
+    walk: Walk,
+    rules: RulesFile,
+    tips: Mapping[str, Tip],
+    exercises: Mapping[str, Exercise],
+) -> dict[str, int]:
+    """How many cases of the walk break each promise (0 where it holds), by the promise's name."""
+    counts = {
+        "the core advice for each joint always shows, first": 0,
+        "tips rank by guideline, then answers, then content order": 0,
+        "high pain or low confidence gets pacing and a flare-up plan": 0,
+        "nothing NICE does not recommend is suggested": 0,
+        "high pain or low confidence starts at the easiest level": 0,
+        "stairs or a chair hard gets a thigh exercise, whatever the kit": 0,
+        "every plan has 3 to 5 exercises that suit the kit and the joints": 0,
+    }
+    names = list(counts)
+    ranked: dict[tuple[Joint, frozenset[str], tuple[ChosenTip, ...], tuple[ChosenTip, ...]], bool] = {}
+    for case, shown, more in walk.tips:
+        matched = frozenset(r.id for r in matching_rules(case, rules))
+        key = (case.where, matched, shown, more)
+        if key not in ranked:
+            ranked[key] = bool(
+                tips_are_ranked_by_guideline_then_answers_then_content_order(
+                    case.where, matched, shown, more, rules, tips
+                )
+            )
+        counts[names[0]] += bool(core_advice_always_shows_first(case, shown, rules, tips))
+        counts[names[1]] += ranked[key]
+        counts[names[2]] += bool(high_pain_or_low_confidence_gets_pacing_and_a_flare_up_plan(case, shown))
+        counts[names[3]] += bool(
+            never_suggests_a_treatment_nice_does_not_recommend(case.where, shown + more, tips)
+        )
+    for plan_case, plan in walk.plans:
+        counts[names[4]] += bool(high_pain_or_low_confidence_starts_at_the_easiest_level(plan_case, plan))
+        counts[names[5]] += bool(stairs_or_chair_hard_gets_a_thigh_exercise(plan_case, plan, exercises))
+        counts[names[6]] += bool(every_plan_has_three_to_five_exercises_that_suit(plan_case, plan, exercises))
+    return counts

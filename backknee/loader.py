@@ -179,11 +179,14 @@ def load_content(folder: Path | None = None) -> Content:
                 ContentProblem(_shown(f"{PAGES_FOLDER}/{page_id}.yaml"), "file", "this file is missing")
             )
 
+    item_files: dict[str, set[str]] = {}
     for folder_name, item_kind in ITEM_FOLDERS.items():
-        for path in sorted(p for p in (folder / folder_name).glob("*.yaml") if not p.name.startswith(".")):
+        paths = sorted(p for p in (folder / folder_name).glob("*.yaml") if not p.name.startswith("."))
+        item_files[folder_name] = {p.stem for p in paths}
+        for path in paths:
             _read_into(path, f"{folder_name}/{path.name}", item_kind, models, problems)
 
-    problems.extend(_cross_check(models, {p.stem for p in page_files}))
+    problems.extend(_cross_check(models, {p.stem for p in page_files}, item_files))
     if problems:
         raise ContentError(problems)
 
@@ -279,7 +282,11 @@ def _read_into(
             )
 
 
-def _cross_check(models: dict[str, Reviewed], page_ids: set[str]) -> Iterator[ContentProblem]:
+def _cross_check(
+    models: dict[str, Reviewed], page_ids: set[str], item_files: Mapping[str, set[str]]
+) -> Iterator[ContentProblem]:
+    """Every problem between files. An item whose own file has a problem is reported there
+    only: links to it are not reported again as links to nothing."""
     references = models.get("references.yaml")
     known_refs = {r.id for r in references.references} if isinstance(references, ReferencesFile) else None
     for label, model in models.items():
@@ -330,8 +337,8 @@ def _cross_check(models: dict[str, Reviewed], page_ids: set[str]) -> Iterator[Co
     if isinstance(rules, RulesFile):
         for number, rule in enumerate(rules.rules, start=1):
             for field, wanted, known, folder_name in (
-                ("tips", rule.tips, tip_ids, "tips"),
-                ("exercises", rule.exercises, exercise_ids, "exercises"),
+                ("tips", rule.tips, item_files["tips"], "tips"),
+                ("exercises", rule.exercises, item_files["exercises"], "exercises"),
             ):
                 for index, item in enumerate(wanted, start=1):
                     if item not in known:
@@ -343,12 +350,13 @@ def _cross_check(models: dict[str, Reviewed], page_ids: set[str]) -> Iterator[Co
     tips_by_id = {m.id: m for m in models.values() if isinstance(m, Tip)}
     exercises_by_id = {m.id: m for m in models.values() if isinstance(m, Exercise)}
     if isinstance(rules, RulesFile):
-        yield from _rules_problems(rules, tips_by_id, exercises_by_id)
+        unread = (item_files["tips"] - set(tips_by_id)) | (item_files["exercises"] - set(exercises_by_id))
+        yield from _rules_problems(rules, tips_by_id, exercises_by_id, unread)
     weak_ids = {n.id for n in chain.weak_areas} if isinstance(chain, CompensationFile) else None
     for label, model in models.items():
         if isinstance(model, Tip):
             for number, exercise_id in enumerate(model.exercises, start=1):
-                if exercise_id not in exercise_ids:
+                if exercise_id not in item_files["exercises"]:
                     yield ContentProblem(
                         _shown(label),
                         f"exercises[{number}]",
@@ -393,11 +401,12 @@ def _cross_check(models: dict[str, Reviewed], page_ids: set[str]) -> Iterator[Co
 
 
 def _rules_problems(
-    rules: RulesFile, tips: Mapping[str, Tip], exercises: Mapping[str, Exercise]
+    rules: RulesFile, tips: Mapping[str, Tip], exercises: Mapping[str, Exercise], unread: set[str]
 ) -> Iterator[ContentProblem]:
     """The rules' promises hold for the tips and exercises we have: every suggestible tip and
     every exercise has its place in the order; a core rule's tips are ones NICE backs for its
-    joint; a plan can always keep an `at_least_one` rule's promise, whatever the kit."""
+    joint; a plan can always keep an `at_least_one` rule's promise, whatever the kit. Items
+    in `unread` (their own files have problems) are left to those files' messages."""
     file = _shown("rules.yaml")
     suggestible = [t for t, tip in tips.items() if tip.recommendable]
     for field, listed, wanted, what, folder in (
@@ -407,7 +416,7 @@ def _rules_problems(
         for missing in sorted(set(wanted) - set(listed)):
             yield ContentProblem(file, field, f"add '{missing}': every {what} needs its place here")
         for number, extra in enumerate(listed, start=1):
-            if extra not in wanted:
+            if extra not in wanted and extra not in unread:
                 reason = (
                     "it is not a tip the explorer may suggest"
                     if extra in tips

@@ -277,8 +277,12 @@ def _result(page: TipsPage, content: Content) -> None:
         reasons = list(content.rules.reasons(chosen.rule_ids))
         tip_card(tip, page.card, content, page.sources_label, reasons, key=f"result_{tip.id}")
     if found.more_tips:
-        with st.expander(page.more_heading):
-            st.markdown("\n".join(_more_line(chosen, content) for chosen in found.more_tips))
+        # Shown, not folded away: what the patient told us is here even when NICE backs other
+        # tips more strongly.
+        st.markdown(
+            f"### {page.more_heading}\n\n"
+            + "\n".join(_more_line(chosen, content) for chosen in found.more_tips)
+        )
 
 
 def _more_line(chosen: ChosenTip, content: Content) -> str:

@@ -283,3 +283,78 @@ def test_a_tip_whose_id_a_plan_code_could_not_tell_apart_is_refused(content_copy
         "content/tips/walking.yaml: id: a plan code could not tell 'walking' from 'walk-26019': "
         "rename one of them a little"
     )
+
+
+def test_a_tip_for_the_knee_with_a_back_verdict_is_refused_with_a_message_for_the_editor(
+    content_copy, edit_yaml
+):
+    edit_yaml(
+        "tips/thigh-strength.yaml",
+        lambda data: data["evidence"].update(
+            back={"grade": "consider", "guideline": "NICE NG59", "read_in": "summary"}
+        ),
+    )
+    problem = only_problem(content_copy)
+    assert problem.file == "content/tips/thigh-strength.yaml"
+    assert "only for the knee: remove evidence.back" in problem.message
+
+
+def test_a_verdict_from_the_wrong_guideline_is_refused(content_copy, edit_yaml):
+    edit_yaml("tips/walking.yaml", lambda data: data["evidence"]["knee"].update(guideline="NICE NG59"))
+    problem = only_problem(content_copy)
+    assert problem.field == "evidence"
+    assert "the knee verdict comes from NICE NG226, not NICE NG59" in problem.message
+
+
+@pytest.mark.parametrize("grade", ["not-routinely", "do-not-offer"])
+def test_a_tip_nice_does_not_recommend_must_be_an_other_treatment(content_copy, edit_yaml, grade):
+    edit_yaml("tips/heat.yaml", lambda data: data["evidence"]["knee"].update(grade=grade))
+    problem = only_problem(content_copy)
+    assert f"NICE says '{grade}' for this: make its kind other-treatment" in problem.message
+
+
+def test_an_other_treatment_that_nice_offers_is_refused(content_copy, edit_yaml):
+    edit_yaml(
+        "tips/tens.yaml", lambda data: [data["evidence"][j].update(grade="offer") for j in ("back", "knee")]
+    )
+    assert (
+        "an other-treatment tip is one UK guidelines do not recommend" in only_problem(content_copy).message
+    )
+
+
+def test_a_core_tip_must_be_one_nice_offers_or_considers_for_that_joint(content_copy, edit_yaml):
+    edit_yaml("rules.yaml", lambda data: data["rules"][0]["tips"].append("footwear"))
+    problem = only_problem(content_copy)
+    assert problem.file == "content/rules.yaml"
+    assert problem.field == "rules[1].tips[5]"
+    assert "'footwear' is not a treatment NICE offers or considers for the knee, so it cannot be core" in str(
+        problem
+    )
+
+
+def test_an_at_least_one_rule_needs_an_exercise_for_every_kit(content_copy, edit_yaml):
+    def drop_the_no_kit_exercise(data):
+        stairs = next(r for r in data["rules"] if r["id"] == "stairs")
+        stairs["exercises"].remove("straight-leg-raise")
+
+    edit_yaml("rules.yaml", drop_the_no_kit_exercise)
+    messages = [str(p) for p in problems_in(content_copy)]
+    assert (
+        "content/rules.yaml: rules[7].exercises: for back pain with nothing at home, none of these "
+        "exercises suits: add one that needs nothing (prop: none)"
+    ) in messages
+
+
+def test_every_tip_the_explorer_may_suggest_needs_its_place_in_tip_order(content_copy, edit_yaml):
+    edit_yaml("rules.yaml", lambda data: data["tip_order"].remove("sleep"))
+    problem = only_problem(content_copy)
+    assert str(problem) == (
+        "content/rules.yaml: tip_order: add 'sleep': every tip the explorer may suggest needs its place here"
+    )
+
+
+def test_tip_order_may_not_list_a_treatment_nice_does_not_recommend(content_copy, edit_yaml):
+    edit_yaml("rules.yaml", lambda data: data["tip_order"].append("acupuncture"))
+    assert (
+        only_problem(content_copy).message == "remove 'acupuncture': it is not a tip the explorer may suggest"
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from backknee.advisor import Level
@@ -17,7 +19,18 @@ from backknee.explorer import (
     previous_screen,
 )
 from backknee.loader import load_content
-from backknee.models import Confidence, Difficulty, Dose, Joint, PlanPage, Prop, Setting, Urgency
+from backknee.models import (
+    Confidence,
+    Difficulty,
+    Dose,
+    Grade,
+    Joint,
+    PlanPage,
+    Prop,
+    Setting,
+    TipKind,
+    Urgency,
+)
 from backknee.plan import dose_text, from_shared
 from backknee.share import OpenedCode, SharedPlan
 from tests.conftest import CONTENT
@@ -130,3 +143,23 @@ def test_equipment_starts_as_a_chair_and_a_wall_and_follows_the_answer():
     assert answers_from({}, CONTENT_NOW.red_flags).equipment == {Prop.CHAIR, Prop.WALL}
     assert answers_from({"equipment": ["step"]}, CONTENT_NOW.red_flags).equipment == {Prop.STEP}
     assert answers_from({"equipment": []}, CONTENT_NOW.red_flags).equipment == frozenset()
+
+
+def test_no_combination_of_browse_filters_ever_lists_a_treatment_nice_does_not_recommend():
+    """Every joint, every set of kinds, every set of grades, at home or not: 49,152 lists."""
+    tips = list(CONTENT_NOW.tips.values())
+    kinds = [k.value for k in TipKind if k != TipKind.OTHER_TREATMENT]
+    grades = [g.value for g in (Grade.OFFER, Grade.CONSIDER, Grade.NOT_COVERED)]
+    checked = 0
+    for joint in (None, *(j.value for j in Joint)):
+        for kind_choice in itertools.chain.from_iterable(
+            itertools.combinations(kinds, n) for n in range(len(kinds) + 1)
+        ):
+            for grade_choice in itertools.chain.from_iterable(
+                itertools.combinations(grades, n) for n in range(4)
+            ):
+                for at_home in (False, True):
+                    shown = filter_tips(tips, joint, list(kind_choice), list(grade_choice), at_home)
+                    assert all(t.recommendable for t in shown)
+                    checked += 1
+    assert checked == 4 * 2 ** len(kinds) * 2**3 * 2

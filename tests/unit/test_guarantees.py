@@ -176,3 +176,24 @@ def test_a_guarantee_check_does_fail_when_its_promise_is_broken(walk):
     emergency = C.red_flags.signs(Urgency.EMERGENCY)[0].id
     planned = advise(Answers(), C.red_flags, C.rules, C.tips, C.exercises)
     assert g.emergency_signs_stop_at_the_urgent_advice(frozenset({emergency}), planned, C.red_flags)
+
+
+def test_both_joints_stairs_and_chairs_hard_and_no_kit_get_walking_strength_weight_and_a_thigh_exercise():
+    outcome = advise(
+        Answers(
+            where=Joint.BOTH,
+            pain=5,
+            hard=frozenset({g.Difficulty.STAIRS, g.Difficulty.CHAIR}),
+            equipment=frozenset(),
+        ),
+        C.red_flags,
+        C.rules,
+        C.tips,
+        C.exercises,
+    )
+    cards = [C.tips[t.tip_id] for t in outcome.tips]
+    assert "walking" in [t.id for t in cards]
+    assert "weight-support" in [t.id for t in cards]
+    assert any(t.kind == g.TipKind.STRENGTHENING for t in cards)
+    assert outcome.plan is not None
+    assert any(g.MuscleGroup.THIGHS in C.exercises[p.exercise_id].targets for p in outcome.plan.exercises)

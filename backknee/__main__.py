@@ -64,7 +64,9 @@ def coverage(folder: Path) -> int:
         print(f"{len(error.problems)} content problems: run `python -m backknee check` first.")
         return 1
     walk = guarantees.walk_every_answer(content.rules, content.tips, content.exercises)
-    broken = guarantees.broken_promises(walk, content.rules, content.tips, content.exercises)
+    broken = guarantees.broken_promises(
+        walk, content.red_flags, content.rules, content.tips, content.exercises
+    )
     cards = Counter(c.tip_id for _, shown, _ in walk.tips for c in shown)
     listed = Counter(c.tip_id for _, _, more in walk.tips for c in more)
     planned = Counter(p.exercise_id for _, plan in walk.plans for p in plan.exercises)

@@ -22,6 +22,7 @@ from backknee.advisor import (
     MIN_EXERCISES,
     MINUTES_CHOICES,
     PAIN_RANGE,
+    Answers,
     ChosenTip,
     Level,
     Outcome,
@@ -29,6 +30,7 @@ from backknee.advisor import (
     Plan,
     PlanCase,
     TipCase,
+    advise,
     make_plan,
     matching_rules,
     rank_key,
@@ -283,12 +285,16 @@ def every_plan_has_three_to_five_exercises_that_suit(
 
 def broken_promises(
     walk: Walk,
+    red_flags: RedFlagsFile,
     rules: RulesFile,
     tips: Mapping[str, Tip],
     exercises: Mapping[str, Exercise],
 ) -> dict[str, int]:
-    """How many cases of the walk break each promise (0 where it holds), by the promise's name."""
+    """How many cases break each promise (0 where it holds), by the promise's name: every
+    choice of warning signs for the first two, the walk for the rest."""
     counts = {
+        "emergency signs stop at the urgent advice, with no tips and no plan": 0,
+        "same-day signs say what to do today, and prescribe nothing": 0,
         "the core advice for each joint always shows, first": 0,
         "tips rank by guideline, then answers, then content order": 0,
         "high pain or low confidence gets pacing and a flare-up plan": 0,
@@ -297,7 +303,15 @@ def broken_promises(
         "stairs or a chair hard gets a thigh exercise, whatever the kit": 0,
         "every plan has 3 to 5 exercises that suit the kit and the joints": 0,
     }
-    names = list(counts)
+    for signs in every_sign_choice(red_flags):
+        outcome = advise(Answers(warning_signs=signs), red_flags, rules, tips, exercises)
+        counts["emergency signs stop at the urgent advice, with no tips and no plan"] += bool(
+            emergency_signs_stop_at_the_urgent_advice(signs, outcome, red_flags)
+        )
+        counts["same-day signs say what to do today, and prescribe nothing"] += bool(
+            same_day_signs_prescribe_nothing(signs, outcome, red_flags)
+        )
+    names = list(counts)[2:]
     ranked: dict[tuple[Joint, frozenset[str], tuple[ChosenTip, ...], tuple[ChosenTip, ...]], bool] = {}
     for case, shown, more in walk.tips:
         matched = frozenset(r.id for r in matching_rules(case, rules))

@@ -42,7 +42,10 @@ from backknee.models import (
     Urgency,
 )
 from backknee.ui import chrome
+from backknee.ui.content import get_content
 
+STOPPING = (Screen.EMERGENCY.value, Screen.URGENT.value)
+"""The safety questions whose Yes ends the explorer (emergency, and same day)."""
 ANSWERS = "tips_answers"
 SCREEN = "tips_screen"
 MODE = "tips_mode"
@@ -60,6 +63,10 @@ def _remember(name: str) -> None:
     # Any changed answer makes the last outcome out of date: the plan page must not show a
     # plan for answers the patient has since changed (say, a Yes to the emergency signs).
     st.session_state.pop(OUTCOME, None)
+    if name in STOPPING and _store()[name] == YES:
+        # A Yes that stops the explorer counts at once, before Next is tapped: until then no
+        # page may show a plan, not even one opened earlier from a code.
+        _outcome(get_content())
 
 
 def _prefill(name: str) -> str:
@@ -152,9 +159,9 @@ def _safety(page: TipsPage, content: Content, screen: Screen) -> None:
     }[level]
     st.markdown(
         f"**{content.red_flags.back_label}**\n\n"
-        + "\n".join(f"- {sign.text}" for sign in group.back)
+        + chrome.warning_sign_lines(group.back)
         + f"\n\n**{content.red_flags.knee_label}**\n\n"
-        + "\n".join(f"- {sign.text}" for sign in group.knee)
+        + chrome.warning_sign_lines(group.knee)
     )
     _ask(screen.value, question, [YES, NO], lambda v: page.yes_label if v == YES else page.no_label)
 

@@ -11,9 +11,11 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
 from backknee.advisor import OutcomeKind, advise
+from backknee.evidence import badge
 from backknee.explorer import QUESTIONS, answers_from, filter_tips, peg_score
 from backknee.loader import load_content
-from backknee.models import Joint, PlanPage, TipsPage, Urgency
+from backknee.models import Joint, PlanPage, ReadIn, TipsPage, Urgency
+from backknee.share import SharedPlan, encode
 from tests.app.conftest import all_text
 from tests.conftest import CONTENT
 
@@ -186,6 +188,20 @@ def test_the_result_lists_exactly_the_advisors_tips_in_order_each_with_its_reaso
             assert f"- *{RULES[rule_id].because}*" in card
         for rule_id in set(RULES) - set(chosen.rule_ids):
             assert RULES[rule_id].because not in card, "only the rules that chose it are given"
+        for joint, verdict in tip.evidence.verdicts:
+            label = PAGE.card.back_label if joint == Joint.BACK else PAGE.card.knee_label
+            assert f"{label} ({verdict.guideline}): {badge(verdict.grade, PAGE.card.grades)}" in card
+            assert (PAGE.card.summary_note in card) >= (verdict.read_in == ReadIn.SUMMARY)
+        if tip.helps != Joint.BOTH:
+            other = PAGE.card.knee_label if tip.helps == Joint.BACK else PAGE.card.back_label
+            assert other not in card, "no verdict for a joint the tip is not for"
+    more = "\n".join(m.value for m in tips.main.get_by_key("tips_screen_box").markdown)
+    if expected.more_tips:
+        assert f"### {PAGE.more_heading}" in more
+        for chosen in expected.more_tips:
+            tip = CONTENT_NOW.tips[chosen.tip_id]
+            assert f"- **{tip.title}.** {tip.summary}" in more
+            assert f"tip_result_{tip.id}" not in [n.key for n in tips.main if isinstance(n, Block)]
     assert tips.session_state["plan_outcome"] == expected, "the plan page gets the same outcome"
     assert not tips.warning and not tips.error
 
@@ -379,12 +395,39 @@ def test_a_reason_never_says_the_patient_said_a_place_they_did_not(tips, where):
         assert because not in text
 
 
+@pytest.mark.parametrize("question", ["emergency", "urgent"])
+def test_a_yes_that_stops_the_explorer_counts_before_next_so_no_plan_is_left_to_open(question):
+    """Even a plan opened from a code earlier: a Yes to the emergency or same-day signs, not
+    yet followed by Next, leaves no plan link and no plan on "My plan"."""
+    plan_words = CONTENT_NOW.page("plan", PlanPage)
+    shared = SharedPlan(tip_ids=("walking",), exercises=(("bridge", "standard"),))
+    at = AppTest.from_file(str(CONTENT.parent / "app.py"), default_timeout=30).run()
+    at.query_params["code"] = encode(shared)
+    at.switch_page("app_pages/plan.py").run()
+    assert plan_words.exercises_heading in [h.value for h in at.header], "the code's plan is open"
+    at.switch_page(SCRIPT).run()
+    if question == "urgent":
+        answer(at, "emergency", "no")
+        tap(at, "tips_next")
+    answer(at, question, "yes")
+    assert "plan" not in [link.proto.page for link in at.get("page_link")]
+    at.switch_page("app_pages/plan.py").run()
+    assert not at.exception
+    assert plan_words.exercises_heading not in [h.value for h in at.header]
+    assert plan_words.pain_rule not in all_text(at)
+    assert not at.get("download_button")
+    level = Urgency.EMERGENCY if question == "emergency" else Urgency.URGENT
+    heading = next(lv.heading for lv in RED_FLAGS.levels if lv.level == level)
+    boxes = [e.body for e in at.error] + [w.body for w in at.warning]
+    assert any(heading in box for box in boxes)
+
+
 def test_a_yes_to_the_emergency_signs_after_a_result_never_leaves_a_plan_to_open(tips):
     go_through(tips, {**NO_SIGNS, "where": "knee", "pain": 3})
     while screen(tips) != "emergency":
         tap(tips, "tips_back")
     answer(tips, "emergency", "yes")
-    assert "plan" in [link.proto.page for link in tips.get("page_link")]
+    assert "plan" not in [link.proto.page for link in tips.get("page_link")]
     tips.switch_page("app_pages/plan.py").run()
     assert not tips.exception
     plan_words = CONTENT_NOW.page("plan", PlanPage)

@@ -358,3 +358,10 @@ def test_tip_order_may_not_list_a_treatment_nice_does_not_recommend(content_copy
     assert (
         only_problem(content_copy).message == "remove 'acupuncture': it is not a tip the explorer may suggest"
     )
+
+
+def test_every_exercise_needs_its_place_in_exercise_order(content_copy, edit_yaml):
+    edit_yaml("rules.yaml", lambda data: data["exercise_order"].remove("clam"))
+    assert str(only_problem(content_copy)) == (
+        "content/rules.yaml: exercise_order: add 'clam': every exercise needs its place here"
+    )

@@ -146,7 +146,7 @@ def test_equipment_starts_as_a_chair_and_a_wall_and_follows_the_answer():
 
 
 def test_no_combination_of_browse_filters_ever_lists_a_treatment_nice_does_not_recommend():
-    """Every joint, every set of kinds, every set of grades, at home or not: 49,152 lists."""
+    """Every joint (or none), every set of kinds, every set of grades, at home or not: 65,536 lists."""
     tips = list(CONTENT_NOW.tips.values())
     kinds = [k.value for k in TipKind if k != TipKind.OTHER_TREATMENT]
     grades = [g.value for g in (Grade.OFFER, Grade.CONSIDER, Grade.NOT_COVERED)]

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import itertools
 
-import pytest
-
 from backknee import guarantees as g
 from backknee.advisor import Answers, OutcomeKind, advise
 from backknee.explorer import NO, SAFETY, YES, Screen, answers_from, next_screen
@@ -15,11 +13,6 @@ from backknee.models import Joint, Urgency
 from tests.conftest import CONTENT
 
 C = load_content(CONTENT)
-
-
-@pytest.fixture(scope="module")
-def walk() -> g.Walk:
-    return g.walk_every_answer(C.rules, C.tips, C.exercises)
 
 
 def _failures(found: list[tuple[object, list[str]]]) -> str:
@@ -174,8 +167,17 @@ def test_a_guarantee_check_does_fail_when_its_promise_is_broken(walk):
     assert g.stairs_or_chair_hard_gets_a_thigh_exercise(stairs, no_thighs, C.exercises)
     assert g.every_plan_has_three_to_five_exercises_that_suit(stairs, no_thighs, C.exercises)
     emergency = C.red_flags.signs(Urgency.EMERGENCY)[0].id
+    same_day = C.red_flags.signs(Urgency.URGENT)[0].id
     planned = advise(Answers(), C.red_flags, C.rules, C.tips, C.exercises)
     assert g.emergency_signs_stop_at_the_urgent_advice(frozenset({emergency}), planned, C.red_flags)
+    assert g.same_day_signs_prescribe_nothing(frozenset({same_day}), planned, C.red_flags)
+    gentle = next(t for t in walk.tips if t[0].pain >= g.HIGH_PAIN)
+    assert g.high_pain_or_low_confidence_gets_pacing_and_a_flare_up_plan(gentle[0], ())
+    refused = g.ChosenTip("acupuncture", ("everyone-moves",))
+    assert g.never_suggests_a_treatment_nice_does_not_recommend(Joint.BOTH, (refused,), C.tips)
+    assert g.tips_are_ranked_by_guideline_then_answers_then_content_order(
+        case.where, frozenset(), shown[::-1], (), C.rules, C.tips
+    )
 
 
 def test_both_joints_stairs_and_chairs_hard_and_no_kit_get_walking_strength_weight_and_a_thigh_exercise():

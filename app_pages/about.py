@@ -20,9 +20,7 @@ for section in page.sections:
 st.markdown(
     f"## {page.terms_heading}\n\n{page.terms_intro}\n\n"
     + "\n".join(f"- **{term.term}**: {term.plain}" for term in content.terms.terms)
-)
-st.markdown(
-    f"## {page.references_heading}\n\n{page.references_intro}\n\n"
+    + f"\n\n## {page.references_heading}\n\n{page.references_intro}\n\n"
     + chrome.reference_lines(content.references.values())
 )
 st.markdown(

@@ -13,9 +13,6 @@ page = content.page("evidence", EvidencePage)
 st.title(page.heading)
 st.markdown(page.intro)
 chrome.sources(page.sources_label, content.cite(page.references))
-st.markdown(
-    f"## {page.legend_heading}\n\n" + legend(page.grades, page.legend, page.summary_note, page.summary_legend)
-)
 recommended, other = rows(
     content.tips.values(), page.grades, page.recommendation, page.summary_note, page.not_for_joint
 )
@@ -25,7 +22,9 @@ sources = {
 }
 # Each heading with its table as one element: every element costs time on each rerun.
 st.markdown(
-    f"## {page.recommended_heading}\n\n:small[{page.table_caption}]\n\n"
+    f"## {page.legend_heading}\n\n"
+    + legend(page.grades, page.legend, page.summary_note, page.summary_legend)
+    + f"\n\n## {page.recommended_heading}\n\n:small[{page.table_caption}]\n\n"
     + markdown_table(recommended, page.columns, page.differ_label, sources)
 )
 st.markdown(

@@ -43,10 +43,11 @@ def tables(at: AppTest) -> list[dict[str, str]]:
 def test_the_two_tables_come_under_their_headings_with_the_columns_named(evidence):
     # Each heading (h2) opens the element that holds its table.
     blocks = [m.value for m in evidence.markdown if "\n| " in m.value]
-    assert [b.splitlines()[0] for b in blocks] == [
-        f"## {PAGE.recommended_heading}",
-        f"## {PAGE.other_heading}",
+    headings = [
+        [line for line in b[: b.index("\n| ")].splitlines() if line.startswith("## ")] for b in blocks
     ]
+    assert [h[-1] for h in headings] == [f"## {PAGE.recommended_heading}", f"## {PAGE.other_heading}"]
+    assert headings[0][0] == f"## {PAGE.legend_heading}", "the legend comes before the first table"
     heads = [b[b.index("\n| ") + 1 :].splitlines()[0] for b in blocks]
     assert heads == ["| " + " | ".join(PAGE.columns) + " |"] * 2
     text = "\n".join(m.value for m in evidence.markdown) + "\n".join(c.value for c in evidence.caption)

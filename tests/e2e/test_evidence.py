@@ -39,7 +39,7 @@ def test_the_legend_explains_every_verdict_and_not_routinely_has_a_badge_of_its_
         expect(legend).to_contain_text(PAGE.grades.of(grade))
     looks = {}
     for grade in (Grade.NOT_ROUTINELY, Grade.DO_NOT_OFFER, Grade.CONSIDER):
-        badge = legend.locator("span", has_text=PAGE.grades.of(grade)).last
+        badge = legend.get_by_role("listitem").locator("span", has_text=PAGE.grades.of(grade)).first
         expect(badge).to_be_visible()
         looks[grade] = badge.evaluate(BADGE_STYLE)
     colours = {(colour, background) for colour, background, _ in looks.values()}

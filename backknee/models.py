@@ -1620,16 +1620,6 @@ class ExercisesPage(Page):
         return self
 
 
-class GradeLegend(Labels):
-    """One short line for each verdict, under the evidence page's legend."""
-
-    offer: Text
-    consider: Text
-    not_routinely: Text = Field(alias="not-routinely")
-    do_not_offer: Text = Field(alias="do-not-offer")
-    not_covered: Text = Field(alias="not-covered")
-
-
 class EvidencePage(Page):
     sources_label: Text
     references: list[Slug] = Field(min_length=1)
@@ -1637,7 +1627,8 @@ class EvidencePage(Page):
     """Headings of the table: treatment, back (NICE NG59), knee (NICE NG226), other guidelines."""
     grades: GradeLabels
     legend_heading: Text
-    legend: GradeLegend
+    legend: GradeLabels
+    """One short line for each verdict, under the legend's heading."""
     summary_note: Text
     """In a cell whose verdict we have read only in a summary of the guideline."""
     summary_legend: Text

@@ -27,27 +27,29 @@ def test_the_walk_covers_every_tip_case_and_every_plan_case_they_lead_to(walk):
     assert {case.equipment for case, _ in walk.plans} == set(g.KITS)
 
 
+SIGN_OUTCOMES = [
+    (signs, advise(Answers(where=where, warning_signs=signs), C.red_flags, C.rules, C.tips, C.exercises))
+    for signs in g.every_sign_choice(C.red_flags)
+    for where in Joint
+]
+"""Every choice of warning signs, for each joint, with its outcome."""
+
+
 def test_emergency_signs_stop_at_the_urgent_advice_with_no_tips_and_no_plan():
-    found = []
-    for signs in g.every_sign_choice(C.red_flags):
-        for where in Joint:
-            outcome = advise(
-                Answers(where=where, warning_signs=signs), C.red_flags, C.rules, C.tips, C.exercises
-            )
-            if problems := g.emergency_signs_stop_at_the_urgent_advice(signs, outcome, C.red_flags):
-                found.append((sorted(signs), problems))
+    found = [
+        (sorted(signs), problems)
+        for signs, outcome in SIGN_OUTCOMES
+        if (problems := g.emergency_signs_stop_at_the_urgent_advice(signs, outcome, C.red_flags))
+    ]
     assert not found, _failures(found)
 
 
 def test_same_day_signs_say_what_to_do_today_and_prescribe_nothing():
-    found = []
-    for signs in g.every_sign_choice(C.red_flags):
-        for where in Joint:
-            outcome = advise(
-                Answers(where=where, warning_signs=signs), C.red_flags, C.rules, C.tips, C.exercises
-            )
-            if problems := g.same_day_signs_prescribe_nothing(signs, outcome, C.red_flags):
-                found.append((sorted(signs), problems))
+    found = [
+        (sorted(signs), problems)
+        for signs, outcome in SIGN_OUTCOMES
+        if (problems := g.same_day_signs_prescribe_nothing(signs, outcome, C.red_flags))
+    ]
     assert not found, _failures(found)
 
 

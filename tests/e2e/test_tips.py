@@ -219,7 +219,7 @@ def test_a_yes_to_the_emergency_signs_stops_at_the_urgent_advice(visit):
     tab = visit(TABLET_LANDSCAPE)
     walk_to_stop(tab)
     box = screen_box(tab)
-    assert TIPS.emergency_result_text[:60] in one_line(box.inner_text())
+    expect(box).to_contain_text(one_line(TIPS.emergency_result_text)[:60], timeout=UPDATE)
     assert tab.page.locator("[class*=st-key-tip_]").count() == 0, "no tip card"
     assert box.get_by_role("link", name=TIPS.plan_link.label).count() == 0, "no plan link in the explorer"
     assert tab.page.get_by_role("link", name=TIPS.plan_link.label).count() == 0, (

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from backknee.loader import load_content
 from backknee.models import HomePage
@@ -46,12 +47,12 @@ def outside_requests(tab: Visit) -> list[str]:
 def test_home_loads_and_every_page_can_be_reached_from_the_navigation(visit, screen):
     tab = visit(screen)
     tab.open()
-    assert tab.page.locator("h1").first.inner_text() == HOME.heading
+    expect(tab.page.locator("h1").first).to_have_text(HOME.heading)
     assert tab.page.title() == f"{PAGES[0][0]} · Back & Knee"
     tab.screenshot("home")
     for title, _, heading in IN_BAR[1:] + IN_BAR[:1]:
         tab.go_to(title, heading)
-        assert tab.page.locator("h1").first.inner_text() == heading
+        expect(tab.page.locator("h1").first).to_have_text(heading)
         tab.screenshot(title.lower().replace(" ", "-").replace("?", ""))
 
 
@@ -89,8 +90,8 @@ def test_tapping_a_step_in_the_cycle_shows_its_explanation(visit):
     assert tab.page.locator(".st-key-cycle_explanation").get_by_text(HOME.cycle.prompt).is_visible()
     tap_step(tab, 2)
     explanation = tab.page.locator(".st-key-cycle_explanation")
-    explanation.get_by_text(f"3. {step.label}").wait_for(timeout=15_000)
-    assert step.explanation[:60] in explanation.inner_text().replace("\n", " ")
+    expect(explanation).to_contain_text(f"3. {step.label}", timeout=15_000)
+    expect(explanation).to_contain_text(" ".join(step.explanation.split())[:60], timeout=15_000)
     tab.screenshot("cycle-tapped")
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from backknee.models import AboutPage
+from backknee.content.pages.about import AboutPage
 from backknee.ui import chrome
 from backknee.ui.content import get_content
 

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from backknee.evidence import legend, markdown_table, rows
-from backknee.models import EvidencePage
+from backknee.content.pages.evidence import EvidencePage
 from backknee.ui import chrome
 from backknee.ui.content import get_content
+from backknee.words.evidence import legend, markdown_table, rows
 
 content = get_content()
 page = content.page("evidence", EvidencePage)

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from backknee.models import ExercisesPage, PlanPage
+from backknee.content.pages.exercises import ExercisesPage
+from backknee.content.pages.plan import PlanPage
 from backknee.ui.content import get_content
-from backknee.ui.exercises_view import library
+from backknee.ui.exercises import library
 
 content = get_content()
 page = content.page("exercises", ExercisesPage)

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from backknee.models import HomePage
+from backknee.content.pages.home import HomePage
 from backknee.ui import chrome
 from backknee.ui.content import get_content
-from backknee.ui.cycle_view import cycle_explorer, cycle_in_words
+from backknee.ui.home import cycle_explorer, cycle_in_words
 
 content = get_content()
 home = content.page("home", HomePage)

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from backknee.models import MusclesPage
+from backknee.content.pages.muscles import MusclesPage
 from backknee.ui import chrome
 from backknee.ui.content import get_content
-from backknee.ui.muscles_view import chain_explorer, chair_explorer, one_leg_explorer, what_helps
+from backknee.ui.muscles import chain_explorer, chair_explorer, one_leg_explorer, what_helps
 
 content = get_content()
 page = content.page("muscles", MusclesPage)

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from backknee.models import PlanPage, TipsPage, Urgency
+from backknee.content.pages.plan import PlanPage
+from backknee.content.pages.tips import TipsPage
 from backknee.ui import chrome
 from backknee.ui.content import get_content
-from backknee.ui.plan_view import (
+from backknee.ui.plan import (
     code_entry,
     current_plan,
     emergency_outcome,
@@ -16,6 +17,7 @@ from backknee.ui.plan_view import (
     same_day_outcome,
     show_plan,
 )
+from backknee.vocab import Urgency
 
 content = get_content()
 page = content.page("plan", PlanPage)

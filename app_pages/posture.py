@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from backknee.models import PosturePage
+from backknee.content.pages.posture import PosturePage
 from backknee.ui import chrome
 from backknee.ui.content import get_content
-from backknee.ui.posture_view import posture_explorer
+from backknee.ui.posture import posture_explorer
 
 content = get_content()
 page = content.page("posture", PosturePage)

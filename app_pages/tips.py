@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from backknee.models import TipsPage
+from backknee.content.pages.tips import TipsPage
 from backknee.ui import chrome
 from backknee.ui.content import get_content
-from backknee.ui.tips_view import explorer
+from backknee.ui.tips import explorer
 
 content = get_content()
 page = content.page("tips", TipsPage)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from backknee.models import UrgentPage
+from backknee.content.pages.urgent import UrgentPage
 from backknee.ui import chrome
 from backknee.ui.content import get_content
 

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from backknee.models import WeightPage
+from backknee.content.pages.weight import WeightPage
 from backknee.ui import chrome
 from backknee.ui.content import get_content
-from backknee.ui.weight_view import back_section, weight_calculator
+from backknee.ui.weight import back_section, weight_calculator
 
 content = get_content()
 page = content.page("weight", WeightPage)

@@ -10,8 +10,8 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+from backknee.content.loader import content_dir, load_content
 from backknee.errors import ContentError
-from backknee.loader import content_dir, load_content
 
 
 def check(folder: Path, today: date) -> int:
@@ -56,7 +56,7 @@ def check(folder: Path, today: date) -> int:
 def coverage(folder: Path) -> int:
     """Print how often each tip is on the cards and each exercise in the plan, over every
     combination of answers, and every broken promise (exit code 1 if there is one)."""
-    from backknee import guarantees
+    from backknee.explorer import guarantees
 
     try:
         content = load_content(folder)

@@ -18,18 +18,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from collections.abc import Callable  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from backknee.loader import load_content  # noqa: E402
-from backknee.loads import Activity, knee_load_kg  # noqa: E402
-from backknee.models import HomePage, MusclesPage, PosturePage  # noqa: E402
-from backknee.muscles import one_leg_view  # noqa: E402
-from backknee.posture import Scenario, compare, times  # noqa: E402
-from backknee.weight import Person, rounded  # noqa: E402
-from tests.e2e.conftest import CHROMIUM, LAUNCH_ARGS, running_app  # noqa: E402
+from backknee.content.loader import load_content
+from backknee.content.pages.home import HomePage
+from backknee.content.pages.muscles import MusclesPage
+from backknee.content.pages.posture import PosturePage
+from backknee.mechanics.loads import knee_load_kg
+from backknee.vocab import Activity
+from backknee.words.muscles import one_leg_view
+from backknee.words.posture import Scenario, compare, times
+from backknee.words.weight import Person, rounded
+from tests.e2e.conftest import CHROMIUM, LAUNCH_ARGS, running_app
 
 WARM_UP = 5
 RUNS = 30

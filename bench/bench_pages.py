@@ -28,34 +28,29 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import plotly  # noqa: E402
-import streamlit  # noqa: E402
-from streamlit.runtime.scriptrunner_utils.script_requests import RerunData, ScriptRequests  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
-from streamlit.testing.v1.local_script_runner import LocalScriptRunner  # noqa: E402
+import plotly
+import streamlit
+from streamlit.runtime.scriptrunner_utils.script_requests import RerunData, ScriptRequests
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
-from backknee.advisor import Answers, advise  # noqa: E402
-from backknee.body import Body, balance  # noqa: E402
-from backknee.chair import rise  # noqa: E402
-from backknee.explorer import Screen, next_screen, previous_screen  # noqa: E402
-from backknee.loader import load_content  # noqa: E402
-from backknee.models import (  # noqa: E402
-    HIP_SHARE_CHOICES,
-    THIGH_STRENGTH_CHOICES,
-    Confidence,
-    Difficulty,
-    Joint,
-    MusclesPage,
-    PlanPage,
-    TipsPage,
-    WeightPage,
-)
-from backknee.muscles import chain_for, chain_steps, chair_view, one_leg_view  # noqa: E402
-from backknee.one_leg import stand_on_one_leg  # noqa: E402
-from backknee.plan import from_outcome  # noqa: E402
-from backknee.posture import Scenario, compare  # noqa: E402
-from backknee.take_home import plan_pdf  # noqa: E402
-from backknee.weight import Person, per_step_sentence  # noqa: E402
+from backknee.content.loader import load_content
+from backknee.content.pages.muscles import MusclesPage
+from backknee.content.pages.plan import PlanPage
+from backknee.content.pages.tips import TipsPage
+from backknee.content.pages.weight import WeightPage
+from backknee.explorer.advisor import Answers, advise
+from backknee.explorer.plan import from_outcome
+from backknee.explorer.screens import Screen, next_screen, previous_screen
+from backknee.explorer.take_home import plan_pdf
+from backknee.mechanics.body import Body, balance
+from backknee.mechanics.chair import rise
+from backknee.mechanics.constants import HIP_SHARE_CHOICES, THIGH_STRENGTH_CHOICES
+from backknee.mechanics.one_leg import stand_on_one_leg
+from backknee.vocab import Confidence, Difficulty, Joint
+from backknee.words.muscles import chain_for, chain_steps, chair_view, one_leg_view
+from backknee.words.posture import Scenario, compare
+from backknee.words.weight import Person, per_step_sentence
 
 WARM_UP = 5
 RUNS = 60

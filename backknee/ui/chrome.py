@@ -13,21 +13,15 @@ from typing import ParamSpec, TypeVar
 
 import streamlit as st
 
-from backknee.dates import uk_date
+from backknee.content.base import ExplainsMethod, Fact, PageLink
+from backknee.content.loader import Content, ReviewDate
+from backknee.content.pages.about import AboutPage
+from backknee.content.pages.home import Tile
+from backknee.content.shared import Reference, Site, WarningSign
 from backknee.errors import ContentError
-from backknee.loader import Content, ReviewDate
-from backknee.models import (
-    AboutPage,
-    ExplainsMethod,
-    Fact,
-    PageLink,
-    Reference,
-    Site,
-    Tile,
-    Urgency,
-    WarningSign,
-)
 from backknee.ui.pages import page_script
+from backknee.vocab import Urgency
+from backknee.words.dates import uk_date
 
 log = logging.getLogger("backknee")
 
@@ -42,7 +36,7 @@ UPDATING_TEXT = (
 
 @cache
 def _asset(name: str) -> str:
-    return (Path(__file__).parent / name).read_text(encoding="utf-8")
+    return (Path(__file__).parent / "assets" / name).read_text(encoding="utf-8")
 
 
 def apply_style() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from backknee.loader import Content, content_dir, latest_change, load_content
+from backknee.content.loader import Content, content_dir, latest_change, load_content
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from backknee.loader import load_content
+from backknee.content.loader import load_content
 from backknee.ui.pages import page_script
 from tests.conftest import CONTENT, ROOT
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backknee.loader import load_content
+from backknee.content.loader import load_content
 from tests.conftest import CONTENT
 
 SITE = load_content(CONTENT).site

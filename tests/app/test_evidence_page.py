@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from backknee.evidence import badge
-from backknee.loader import load_content
-from backknee.models import EvidencePage, Grade, ReadIn
+from backknee.content.loader import load_content
+from backknee.content.pages.evidence import EvidencePage
+from backknee.vocab import Grade, ReadIn
+from backknee.words.evidence import badge
 from tests.conftest import CONTENT
 
 SCRIPT = "app_pages/evidence.py"

@@ -8,11 +8,13 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from backknee.exercise_charts import describe
-from backknee.explorer import filter_exercises
-from backknee.loader import load_content
-from backknee.models import ExercisesPage, Joint, MuscleGroup, PlanPage
-from backknee.plan import dose_text
+from backknee.charts.exercises import describe
+from backknee.content.loader import load_content
+from backknee.content.pages.exercises import ExercisesPage
+from backknee.content.pages.plan import PlanPage
+from backknee.explorer.plan import dose_text
+from backknee.explorer.screens import filter_exercises
+from backknee.vocab import Joint, MuscleGroup
 from tests.conftest import CONTENT
 
 SCRIPT = "app_pages/exercises.py"

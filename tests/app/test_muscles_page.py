@@ -7,10 +7,17 @@ import json
 
 import pytest
 
-from backknee import chair
-from backknee.loader import load_content
-from backknee.models import MusclesPage
-from backknee.muscles import chain_for, chain_steps, chair_view, describe_chain, lands_sentence, one_leg_view
+from backknee.content.loader import load_content
+from backknee.content.pages.muscles import MusclesPage
+from backknee.mechanics import chair
+from backknee.words.muscles import (
+    chain_for,
+    chain_steps,
+    chair_view,
+    describe_chain,
+    lands_sentence,
+    one_leg_view,
+)
 from tests.app.conftest import all_text
 from tests.conftest import CONTENT
 
@@ -231,7 +238,7 @@ def test_a_failure_in_one_explorer_leaves_the_rest_of_the_page(muscles, monkeypa
     def broken(*args, **kwargs):
         raise RuntimeError("a bug in the chair model")
 
-    monkeypatch.setattr("backknee.ui.muscles_view.chair_view", broken)
+    monkeypatch.setattr("backknee.ui.muscles.chair_view", broken)
     muscles.segmented_control(key="muscles_thigh_percent").set_value(50).run()
     assert not muscles.exception
     assert [t.value for t in muscles.title] == [PAGE.heading]

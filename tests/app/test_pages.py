@@ -8,8 +8,10 @@ import time
 
 import pytest
 
-from backknee.loader import load_content
-from backknee.models import AboutPage, HomePage, UrgentPage
+from backknee.content.loader import load_content
+from backknee.content.pages.about import AboutPage
+from backknee.content.pages.home import HomePage
+from backknee.content.pages.urgent import UrgentPage
 from backknee.ui.pages import page_script
 from tests.app.conftest import all_text, registered_pages
 from tests.conftest import CONTENT, ROOT
@@ -149,7 +151,7 @@ def test_a_page_that_fails_shows_the_calm_page_not_a_traceback(open_page, monkey
     def broken(*args, **kwargs):
         raise RuntimeError("a bug in the chart")
 
-    monkeypatch.setattr("backknee.ui.cycle_view._figure", broken)
+    monkeypatch.setattr("backknee.ui.home._figure", broken)
     at = open_page()
     assert not at.exception
     assert [t.value for t in at.title] == [HOME.heading], "the rest of the page still shows"

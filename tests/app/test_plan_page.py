@@ -8,12 +8,14 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from backknee.advisor import Answers, advise
+from backknee.content.loader import load_content
+from backknee.content.pages.plan import PlanPage
+from backknee.content.pages.tips import TipsPage
 from backknee.errors import InvalidShareCode
-from backknee.loader import load_content
-from backknee.models import Confidence, Difficulty, Joint, PlanPage, Setting, TipsPage, Urgency
-from backknee.plan import dose_text, from_outcome, from_shared
-from backknee.share import MAX_TIPS, OpenedCode, SharedPlan, decode, encode
+from backknee.explorer.advisor import Answers, advise
+from backknee.explorer.plan import dose_text, from_outcome, from_shared
+from backknee.explorer.share import MAX_TIPS, OpenedCode, SharedPlan, decode, encode
+from backknee.vocab import Confidence, Difficulty, Joint, Setting, Urgency
 from tests.app.conftest import all_text
 from tests.conftest import CONTENT
 from tests.unit.codes import crafted

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from backknee.loader import load_content
-from backknee.models import PosturePage
-from backknee.posture import Scenario, compare, readout
+from backknee.content.loader import load_content
+from backknee.content.pages.posture import PosturePage
+from backknee.words.posture import Scenario, compare, readout
 from tests.app.conftest import all_text
 from tests.conftest import CONTENT
 

@@ -10,12 +10,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
-from backknee.advisor import OutcomeKind, advise
-from backknee.evidence import badge
-from backknee.explorer import QUESTIONS, answers_from, filter_tips, peg_score
-from backknee.loader import load_content
-from backknee.models import Joint, PlanPage, ReadIn, TipsPage, Urgency
-from backknee.share import SharedPlan, encode
+from backknee.content.loader import load_content
+from backknee.content.pages.plan import PlanPage
+from backknee.content.pages.tips import TipsPage
+from backknee.explorer.advisor import OutcomeKind, advise
+from backknee.explorer.screens import QUESTIONS, answers_from, filter_tips, peg_score
+from backknee.explorer.share import SharedPlan, encode
+from backknee.vocab import Joint, ReadIn, Urgency
+from backknee.words.evidence import badge
 from tests.app.conftest import all_text
 from tests.conftest import CONTENT
 

@@ -8,11 +8,11 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from backknee.charts import bar_figure, bar_figure_spec
-from backknee.loader import load_content
-from backknee.loads import kg_to_stones_pounds, stones_pounds_to_kg
-from backknee.models import WeightPage
-from backknee.weight import (
+from backknee.charts.weight import bar_figure, bar_figure_spec
+from backknee.content.loader import load_content
+from backknee.content.pages.weight import WeightPage
+from backknee.mechanics.loads import kg_to_stones_pounds, stones_pounds_to_kg
+from backknee.words.weight import (
     Person,
     activity_bars,
     amount,

@@ -10,9 +10,11 @@ import pytest
 import textstat
 import yaml
 
+from backknee.content.base import Reviewed
+from backknee.content.checks import cited_reference_ids
+from backknee.content.loader import ITEM_FOLDERS, SINGLE_FILES, load_content
+from backknee.content.pages import PAGE_MODELS
 from backknee.errors import ContentError
-from backknee.loader import ITEM_FOLDERS, SINGLE_FILES, load_content
-from backknee.models import PAGE_MODELS, Reviewed, cited_reference_ids
 from tests.conftest import CONTENT
 
 FILES = sorted(CONTENT.rglob("*.yaml"))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from backknee.evidence import BADGES
-from backknee.loader import load_content
-from backknee.models import EvidencePage, Grade
+from backknee.content.loader import load_content
+from backknee.content.pages.evidence import EvidencePage
+from backknee.vocab import Grade
+from backknee.words.evidence import BADGES
 from tests.conftest import CONTENT
 from tests.e2e.conftest import PHONE, TABLET_LANDSCAPE
 from tests.e2e.test_journeys import axe_violations

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from backknee.loader import load_content
-from backknee.models import ExercisesPage
+from backknee.content.loader import load_content
+from backknee.content.pages.exercises import ExercisesPage
 from tests.conftest import CONTENT
 from tests.e2e.conftest import PHONE, TABLET_LANDSCAPE
 from tests.e2e.test_journeys import axe_violations

@@ -8,8 +8,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from backknee.loader import load_content
-from backknee.models import HomePage
+from backknee.content.loader import load_content
+from backknee.content.pages.home import HomePage
 from tests.conftest import CONTENT
 from tests.e2e.conftest import DESKTOP, PHONE, SCREENS, TABLET_LANDSCAPE, TABLET_PORTRAIT, Visit, running_app
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from backknee.loader import load_content
-from backknee.models import HomePage, MusclesPage
+from backknee.content.loader import load_content
+from backknee.content.pages.home import HomePage
+from backknee.content.pages.muscles import MusclesPage
 from tests.conftest import CONTENT
 from tests.e2e.conftest import TABLET_LANDSCAPE
 

@@ -1,6 +1,6 @@
 """The muscles page in a real browser: picking weak muscles to light up the chain, the hip and
 thigh controls, the chair's arms, on tablet and phone. Every expected word comes from the
-content files and every number from backknee.muscles."""
+content files and every number from backknee.words.muscles."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Locator, expect
 
-from backknee.loader import load_content
-from backknee.models import HIP_SHARE_CHOICES, THIGH_STRENGTH_CHOICES, MusclesPage
-from backknee.muscles import (
+from backknee.content.loader import load_content
+from backknee.content.pages.muscles import MusclesPage
+from backknee.mechanics.constants import HIP_SHARE_CHOICES, THIGH_STRENGTH_CHOICES
+from backknee.words.muscles import (
     chain_for,
     chain_steps,
     chair_view,

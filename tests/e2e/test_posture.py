@@ -7,8 +7,9 @@ import re
 import pytest
 from playwright.sync_api import Locator, expect
 
-from backknee.loader import load_content
-from backknee.models import POSTURE_STEP_DEG, PosturePage
+from backknee.content.loader import load_content
+from backknee.content.pages.posture import PosturePage
+from backknee.mechanics.constants import POSTURE_STEP_DEG
 from tests.conftest import CONTENT
 from tests.e2e.conftest import DESKTOP, PHONE, TABLET_LANDSCAPE, TABLET_PORTRAIT, Visit
 from tests.e2e.test_journeys import axe_violations, outside_requests

@@ -1,6 +1,6 @@
 """The guided explorer ("What helps") and the plan page in a real browser: the safety check,
 the questions, the suggestions, the plan with its PDF and calendar file, and the plan code.
-Every expected word comes from the content files and every suggestion from backknee.advisor."""
+Every expected word comes from the content files and every suggestion from backknee.explorer.advisor."""
 
 from __future__ import annotations
 
@@ -13,12 +13,14 @@ import pytest
 from playwright.sync_api import Locator, expect
 from pypdf import PdfReader
 
-from backknee.advisor import WEEKS, advise
-from backknee.explorer import answers_from
-from backknee.loader import load_content
-from backknee.models import Confidence, Difficulty, Joint, PlanPage, TipsPage
-from backknee.plan import from_outcome
-from backknee.share import encode
+from backknee.content.loader import load_content
+from backknee.content.pages.plan import PlanPage
+from backknee.content.pages.tips import TipsPage
+from backknee.explorer.advisor import WEEKS, advise
+from backknee.explorer.plan import from_outcome
+from backknee.explorer.screens import answers_from
+from backknee.explorer.share import encode
+from backknee.vocab import Confidence, Difficulty, Joint
 from tests.conftest import CONTENT
 from tests.e2e.conftest import PHONE, TABLET_LANDSCAPE, Visit
 from tests.e2e.test_journeys import CONTROLS_UNDER_44_PX, axe_violations, outside_requests

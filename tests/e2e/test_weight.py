@@ -1,20 +1,20 @@
 """The weight page in a real browser: typing numbers, switching units, the loss and BMI readouts,
-on tablet and phone. Every expected number comes from backknee.weight and backknee.loads."""
+on tablet and phone. Every expected number comes from backknee.words.weight and backknee.mechanics.loads."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Locator, expect
 
-from backknee.loader import load_content
-from backknee.loads import (
+from backknee.content.loader import load_content
+from backknee.content.pages.weight import WeightPage
+from backknee.mechanics.loads import (
     cm_to_feet_inches,
     feet_inches_to_cm,
     kg_to_stones_pounds,
     stones_pounds_to_kg,
 )
-from backknee.models import WeightPage
-from backknee.weight import (
+from backknee.words.weight import (
     Person,
     activity_bars,
     bars_in_words,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 
-from backknee.share import PREFIX, VERSION, checksum, fingerprint
+from backknee.explorer.share import PREFIX, VERSION, checksum, fingerprint
 
 
 def crafted(tip_ids: list[str], exercises: list[tuple[str, int]]) -> str:

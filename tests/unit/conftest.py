@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from backknee import guarantees
-from backknee.loader import load_content
+from backknee.content.loader import load_content
+from backknee.explorer import guarantees
 from tests.conftest import CONTENT
 
 

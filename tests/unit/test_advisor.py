@@ -6,9 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from backknee.advisor import Answers, Level, OutcomeKind, advise, level_for, sessions_for, suggest_tips
-from backknee.loader import load_content
-from backknee.models import Confidence, Difficulty, Exercise, Joint, Prop, RulesFile, Setting, Tip, Urgency
+from backknee.content.items import Exercise, RulesFile, Tip
+from backknee.content.loader import load_content
+from backknee.explorer.advisor import (
+    Answers,
+    Level,
+    OutcomeKind,
+    advise,
+    level_for,
+    sessions_for,
+    suggest_tips,
+)
+from backknee.vocab import Confidence, Difficulty, Joint, Prop, Setting, Urgency
 from tests.conftest import CONTENT
 
 RED_FLAGS = load_content(CONTENT).red_flags

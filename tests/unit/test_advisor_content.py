@@ -7,9 +7,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backknee.advisor import Answers, advise, matching_rules
-from backknee.loader import load_content
-from backknee.models import Confidence, Difficulty, Joint, Prop, Setting
+from backknee.content.loader import load_content
+from backknee.explorer.advisor import Answers, advise, matching_rules
+from backknee.vocab import Confidence, Difficulty, Joint, Prop, Setting
 from tests.conftest import CONTENT
 
 CONTENT_NOW = load_content(CONTENT)

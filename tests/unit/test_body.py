@@ -11,12 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backknee.body import (
+from backknee.mechanics.body import (
     ASSUMPTIONS,
     BACK_EXTENSOR_MOMENT_ARM_M,
-    GRAVITY_M_S2,
     QUADRICEPS_MOMENT_ARM_M,
-    WINTER_SEGMENTS,
     Body,
     Posture,
     balance,
@@ -24,6 +22,7 @@ from backknee.body import (
     pose,
     standing_tall,
 )
+from backknee.mechanics.constants import GRAVITY_M_S2, WINTER_SEGMENTS
 
 AVERAGE = Body(height_cm=170, mass_kg=70)
 LEG_SEGMENTS = ("foot", "shank", "thigh")

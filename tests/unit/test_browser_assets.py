@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 
-SCRIPT = ROOT / "backknee" / "ui" / "browser_fixes.js"
+SCRIPT = ROOT / "backknee" / "ui" / "assets" / "browser_fixes.js"
 
 
 def test_the_script_has_no_angle_bracket_that_the_html_sanitiser_would_take_for_a_tag():

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from backknee.chains import Effect, NodeKind, Side, active_chain, find_cycle, reachable
-from backknee.loader import load_content
+from backknee.content.loader import load_content
+from backknee.mechanics.chains import active_chain, find_cycle, reachable
+from backknee.vocab import Effect, NodeKind, Side
 from tests.conftest import CONTENT
 
 GRAPH = load_content(CONTENT).compensation

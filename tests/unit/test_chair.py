@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from backknee.body import GRAVITY_M_S2, Body
-from backknee.chair import ARMS_SHARE_OF_WEIGHT, rise
+from backknee.mechanics.body import Body
+from backknee.mechanics.chair import ARMS_SHARE_OF_WEIGHT, rise
+from backknee.mechanics.constants import GRAVITY_M_S2
 
 BODY = Body(170, 70)
 

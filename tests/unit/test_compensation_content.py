@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from backknee.content.loader import load_content
 from backknee.errors import ContentError, ContentProblem
-from backknee.loader import load_content
 
 
 def problems_in(folder: Path) -> list[ContentProblem]:

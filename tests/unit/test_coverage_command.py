@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from backknee import __main__ as cli
-from backknee import guarantees
-from backknee.advisor import Plan, PlannedExercise
-from backknee.loader import load_content
+from backknee.content.loader import load_content
+from backknee.explorer import guarantees
+from backknee.explorer.advisor import Plan, PlannedExercise
 from tests.conftest import CONTENT
 
 C = load_content(CONTENT)

@@ -9,11 +9,12 @@ import plotly.io
 import plotly.tools
 import pytest
 
-from backknee.charts import CHART_CONFIG, CHOSEN_SIZE_PX, STEP_SIZE_PX, cycle_figure
-from backknee.cycle import describe, find_step, next_step, ring_positions, step_from_tap
-from backknee.loader import load_content
-from backknee.models import Cycle, HomePage
+from backknee.charts.home import CHOSEN_SIZE_PX, STEP_SIZE_PX, cycle_figure
+from backknee.charts.style import CHART_CONFIG
+from backknee.content.loader import load_content
+from backknee.content.pages.home import Cycle, HomePage
 from backknee.ui.figures import PreparedFigure
+from backknee.words.home import describe, find_step, next_step, ring_positions, step_from_tap
 from tests.conftest import CONTENT
 
 

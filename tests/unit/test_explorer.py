@@ -6,8 +6,12 @@ import itertools
 
 import pytest
 
-from backknee.advisor import Level
-from backknee.explorer import (
+from backknee.content.items import Dose
+from backknee.content.loader import load_content
+from backknee.content.pages.plan import PlanPage
+from backknee.explorer.advisor import Level
+from backknee.explorer.plan import dose_text, from_shared
+from backknee.explorer.screens import (
     QUESTIONS,
     Screen,
     answers_from,
@@ -18,21 +22,8 @@ from backknee.explorer import (
     peg_score,
     previous_screen,
 )
-from backknee.loader import load_content
-from backknee.models import (
-    Confidence,
-    Difficulty,
-    Dose,
-    Grade,
-    Joint,
-    PlanPage,
-    Prop,
-    Setting,
-    TipKind,
-    Urgency,
-)
-from backknee.plan import dose_text, from_shared
-from backknee.share import OpenedCode, SharedPlan
+from backknee.explorer.share import OpenedCode, SharedPlan
+from backknee.vocab import Confidence, Difficulty, Grade, Joint, Prop, Setting, TipKind, Urgency
 from tests.conftest import CONTENT
 
 CONTENT_NOW = load_content(CONTENT)

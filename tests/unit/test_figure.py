@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from backknee.figure import SHANK, THIGH, TRUNK, Anchor, Angles, frames, place
+from backknee.mechanics.stick import SHANK, THIGH, TRUNK, Angles, frames, place
+from backknee.vocab import Anchor
 
 STANDING = Angles(0, 0, 0, 0, 0, 0, 0, 0, 0)
 SITTING = Angles(0, 90, 90, 90, 90, 0, 0, 0, 0)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import itertools
 
-from backknee import guarantees as g
-from backknee.advisor import Answers, OutcomeKind, advise
-from backknee.explorer import NO, SAFETY, YES, Screen, answers_from, next_screen
-from backknee.loader import load_content
-from backknee.models import Joint, Urgency
+from backknee.content.loader import load_content
+from backknee.explorer import guarantees as g
+from backknee.explorer.advisor import Answers, OutcomeKind, advise
+from backknee.explorer.screens import NO, SAFETY, YES, Screen, answers_from, next_screen
+from backknee.vocab import Joint, Urgency
 from tests.conftest import CONTENT
 
 C = load_content(CONTENT)

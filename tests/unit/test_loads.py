@@ -9,12 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backknee.loads import (
+from backknee.mechanics.loads import (
     STEPS_PER_FLIGHT,
     WILKE_1999_DISC_PRESSURE_MPA,
-    Activity,
-    BackPosture,
-    BmiBand,
     back_load_compared_with_standing,
     bmi,
     bmi_band,
@@ -25,6 +22,7 @@ from backknee.loads import (
     stones_pounds_to_kg,
     weight_loss_effect,
 )
+from backknee.vocab import Activity, BackPosture, BmiBand
 
 # --- Units ------------------------------------------------------------------------------
 

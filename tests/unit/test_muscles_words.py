@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from backknee.loader import load_content
-from backknee.models import MusclesPage
-from backknee.muscles import (
+from backknee.content.loader import load_content
+from backknee.content.pages.muscles import MusclesPage
+from backknee.words.muscles import (
     chain_for,
     chair_view,
     describe_chain,

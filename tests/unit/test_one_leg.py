@@ -7,8 +7,9 @@ import itertools
 
 import pytest
 
-from backknee.body import GRAVITY_M_S2, Body
-from backknee.one_leg import MAX_DROP_DEG, level, pelvis_drop_deg, stand_on_one_leg, without_leaning
+from backknee.mechanics.body import Body
+from backknee.mechanics.constants import GRAVITY_M_S2
+from backknee.mechanics.one_leg import MAX_DROP_DEG, level, pelvis_drop_deg, stand_on_one_leg, without_leaning
 
 BODY = Body(170, 70)
 SHARES = [1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4]

@@ -8,11 +8,11 @@ import random
 
 import pytest
 
+from backknee.content.loader import load_content
+from backknee.content.pages.plan import PlanPage
 from backknee.errors import InvalidShareCode
-from backknee.loader import load_content
-from backknee.models import PlanPage
-from backknee.plan import PlanView, from_shared
-from backknee.share import LEVELS, MAX_EXERCISES, MAX_TIPS, SharedPlan, decode, encode
+from backknee.explorer.plan import PlanView, from_shared
+from backknee.explorer.share import LEVELS, MAX_EXERCISES, MAX_TIPS, SharedPlan, decode, encode
 from tests.conftest import CONTENT
 from tests.unit.codes import crafted
 
@@ -52,7 +52,7 @@ def test_a_code_with_no_exercise_left_to_show_gets_the_friendly_invalid_message(
 
 
 def test_a_plan_can_never_be_made_to_hold_a_treatment_nice_does_not_recommend():
-    from backknee.plan import PlanTip
+    from backknee.explorer.plan import PlanTip
 
     with pytest.raises(ValueError, match="never holds a tip NICE does not recommend; got tens"):
         PlanView(exercises=(), tips=(PlanTip(C.tips["tens"], ()),), sessions_per_week=2, weeks=())

@@ -9,11 +9,11 @@ import plotly.graph_objects as go
 import plotly.io
 import pytest
 
-from backknee.charts import load_marker_size, posture_figure, posture_figure_spec
-from backknee.loader import load_content
-from backknee.models import PosturePage
-from backknee.posture import Scenario, compare, describe, nearest_five, posture_name, readout, times
+from backknee.charts.posture import load_marker_size, posture_figure, posture_figure_spec
+from backknee.content.loader import load_content
+from backknee.content.pages.posture import PosturePage
 from backknee.ui.figures import PreparedFigure
+from backknee.words.posture import Scenario, compare, describe, nearest_five, posture_name, readout, times
 from tests.conftest import CONTENT
 
 PAGE = load_content(CONTENT).page("posture", PosturePage)

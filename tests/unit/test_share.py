@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backknee.errors import InvalidShareCode
-from backknee.share import MAX_CODE_LENGTH, MAX_TIPS, SharedPlan, clashes, decode, encode
+from backknee.explorer.share import MAX_CODE_LENGTH, MAX_TIPS, SharedPlan, clashes, decode, encode
 from tests.unit.codes import crafted
 
 TIPS = ["walking", "swimming", "tai-chi", "heat", "pacing", "sleep"]

@@ -10,12 +10,13 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from backknee.advisor import Answers, advise
-from backknee.loader import load_content
-from backknee.models import Confidence, PlanPage, Urgency
-from backknee.plan import from_outcome, from_shared
-from backknee.share import decode
-from backknee.take_home import plan_calendar, plan_pdf, qr_png, session_dates
+from backknee.content.loader import load_content
+from backknee.content.pages.plan import PlanPage
+from backknee.explorer.advisor import Answers, advise
+from backknee.explorer.plan import from_outcome, from_shared
+from backknee.explorer.share import decode
+from backknee.explorer.take_home import plan_calendar, plan_pdf, qr_png, session_dates
+from backknee.vocab import Confidence, Urgency
 from tests.conftest import CONTENT
 from tests.unit.codes import crafted
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from backknee.dates import uk_date
-from backknee.loader import load_content
+from backknee.content.loader import load_content
+from backknee.words.dates import uk_date
 from tests.conftest import CONTENT
 
 CONTENT_NOW = load_content(CONTENT)

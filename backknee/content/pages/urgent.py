@@ -1,0 +1,14 @@
+"""content/pages/urgent.yaml: the words of the urgent page."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from backknee.content.base import Page, Slug, Text
+
+
+class UrgentPage(Page):
+    references: list[Slug] = Field(min_length=1)
+    not_sure: Text
+    clinic_note: Text
+    sources_label: Text

@@ -1,0 +1,97 @@
+"""The exercise library: filters, a chooser, and the chosen exercise's demonstration."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from backknee.charts.exercises import demo_figure_spec, describe, stills_figure_spec
+from backknee.charts.style import CHART_CONFIG
+from backknee.content.items import Exercise
+from backknee.content.loader import Content
+from backknee.content.pages.exercises import ExercisesPage
+from backknee.content.pages.plan import PlanPage
+from backknee.explorer.plan import dose_text
+from backknee.explorer.screens import filter_exercises
+from backknee.ui import chrome
+from backknee.ui.figures import PreparedFigure
+from backknee.vocab import Joint, MuscleGroup
+
+CHOSEN = "exercises_chosen"
+
+
+@chrome.calm_fragment
+def library(page: ExercisesPage, content: Content, plan_words: PlanPage) -> None:
+    st.segmented_control(
+        page.joint_filter_label,
+        [j.value for j in Joint],
+        format_func=lambda v: page.joint_labels.of(Joint(v)),
+        key="exercises_filter_joint",
+    )
+    st.pills(
+        page.muscle_filter_label,
+        [m.value for m in MuscleGroup],
+        format_func=lambda v: page.muscle_labels.of(MuscleGroup(v)),
+        selection_mode="multi",
+        key="exercises_filter_muscles",
+    )
+    shown = filter_exercises(
+        list(content.exercises.values()),
+        joint=st.session_state.get("exercises_filter_joint"),
+        muscles=st.session_state.get("exercises_filter_muscles") or [],
+    )
+    if not shown:
+        st.info(page.no_results)
+        return
+    ids = [e.id for e in shown]
+    if st.session_state.get(CHOSEN) not in ids:
+        st.session_state[CHOSEN] = ids[0]
+    st.pills(
+        page.heading,
+        ids,
+        format_func=lambda e: content.exercises[e].name,
+        key=CHOSEN,
+        required=True,
+        label_visibility="collapsed",
+    )
+    show(content.exercises[st.session_state[CHOSEN]], page, content, plan_words)
+
+
+def show(exercise: Exercise, page: ExercisesPage, content: Content, plan_words: PlanPage) -> None:
+    """One exercise: the animation, the stills, and how to do it."""
+    with st.container(border=True, key="exercise_detail"):
+        st.header(exercise.name)
+        st.markdown(exercise.summary)
+        demo_column, words_column = st.columns(2, gap="medium")
+        with demo_column:
+            st.plotly_chart(
+                PreparedFigure.from_spec(demo_figure_spec(exercise, page)),
+                key=f"exercise_demo_{exercise.id}",
+                config={**CHART_CONFIG, "staticPlot": False},
+                theme=None,
+                alt=describe(exercise, page),
+            )
+            st.caption(page.stills_label)
+            st.plotly_chart(
+                PreparedFigure.from_spec(stills_figure_spec(exercise)),
+                key=f"exercise_stills_{exercise.id}",
+                config={**CHART_CONFIG, "staticPlot": True},
+                theme=None,
+                alt=describe(exercise, page),
+            )
+        with words_column:
+            targets = ", ".join(page.muscle_labels.of(m) for m in exercise.targets)
+            st.markdown(
+                f"**{page.targets_label}:** {targets}\n\n"
+                f"**{page.starting_label}.** {exercise.starting_position}\n\n"
+                f"**{page.steps_label}:**\n\n"
+                + "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
+                + f"\n\n**{page.dose_label}:** {dose_text(exercise.dose, plan_words)}\n\n"
+                f"**{page.easier_label}.** {exercise.easier}\n\n"
+                f"**{page.harder_label}.** {exercise.harder}\n\n"
+                + (
+                    f"**{page.cautions_label}**\n\n" + "\n".join(f"- {c}" for c in exercise.cautions)
+                    if exercise.cautions
+                    else ""
+                )
+                + f"\n\n:small[{chrome.sources_line(page.sources_label, content.cite(exercise.references))}]"
+            )

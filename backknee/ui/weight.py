@@ -1,0 +1,304 @@
+"""The weight calculator: the patient's numbers in either units, and what they mean."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import streamlit as st
+
+from backknee.charts.style import CHART_CONFIG
+from backknee.charts.weight import bar_figure_spec
+from backknee.content.loader import Content
+from backknee.content.pages.weight import WeightPage
+from backknee.mechanics.constants import (
+    FLIGHTS_RANGE,
+    HEIGHT_RANGE_CM,
+    LOSS_RANGE_KG,
+    MASS_RANGE_KG,
+    STEPS_RANGE,
+)
+from backknee.mechanics.loads import (
+    cm_to_feet_inches,
+    feet_inches_to_cm,
+    kg_to_stones_pounds,
+    stones_pounds_to_kg,
+)
+from backknee.ui import chrome
+from backknee.ui.figures import PreparedFigure
+from backknee.vocab import Activity, BackPosture
+from backknee.words.weight import (
+    Person,
+    activity_bars,
+    back_bars,
+    bars_in_words,
+    bmi_sentences,
+    loss_is_advised,
+    loss_sentences,
+    per_step_sentence,
+    rounded,
+)
+
+DEFAULT = Person()
+KG, STONES, CM, FEET = "kg", "st", "cm", "ft"
+
+
+def _defaults() -> None:
+    state = st.session_state
+    stones, pounds = kg_to_stones_pounds(DEFAULT.mass_kg)
+    feet, inches = cm_to_feet_inches(DEFAULT.height_cm)
+    for key, value in {
+        # mass_kg and height_cm hold what the patient entered; the boxes only show it in
+        # the unit they chose, so switching units never changes the answer.
+        "mass_kg": DEFAULT.mass_kg,
+        "height_cm_value": DEFAULT.height_cm,
+        "weight_unit": KG,
+        "height_unit": CM,
+        "weight_kg": DEFAULT.mass_kg,
+        "weight_st": stones,
+        "weight_lb": pounds,
+        "height_cm": DEFAULT.height_cm,
+        "height_ft": feet,
+        "height_in": inches,
+        "steps_per_day": DEFAULT.steps_per_day,
+        "flights_per_day": DEFAULT.flights_per_day,
+        "loss_kg": DEFAULT.loss_kg,
+        "lower_thresholds": DEFAULT.lower_thresholds,
+    }.items():
+        state.setdefault(key, value)
+
+
+def _kg_typed() -> None:
+    st.session_state["mass_kg"] = float(st.session_state["weight_kg"])
+
+
+def _stones_typed() -> None:
+    state = st.session_state
+    state["mass_kg"] = stones_pounds_to_kg(state["weight_st"], state["weight_lb"])
+
+
+def _cm_typed() -> None:
+    st.session_state["height_cm_value"] = float(st.session_state["height_cm"])
+
+
+def _feet_typed() -> None:
+    state = st.session_state
+    state["height_cm_value"] = feet_inches_to_cm(state["height_ft"], state["height_in"])
+
+
+def _weight_unit_changed() -> None:
+    # Show the same weight in the other unit; what the patient entered stays as it was.
+    state = st.session_state
+    state["weight_st"], state["weight_lb"] = kg_to_stones_pounds(state["mass_kg"])
+    state["weight_kg"] = float(round(_within(state["mass_kg"], MASS_RANGE_KG), 1))
+
+
+def _height_unit_changed() -> None:
+    state = st.session_state
+    state["height_ft"], state["height_in"] = cm_to_feet_inches(state["height_cm_value"])
+    state["height_cm"] = float(round(_within(state["height_cm_value"], HEIGHT_RANGE_CM)))
+
+
+def _within(value: float, allowed: tuple[float, float]) -> float:
+    return min(max(value, allowed[0]), allowed[1])
+
+
+def _out_of_range() -> bool:
+    state = st.session_state
+    low, high = MASS_RANGE_KG
+    short, tall = HEIGHT_RANGE_CM
+    return not (low <= state["mass_kg"] <= high and short <= state["height_cm_value"] <= tall)
+
+
+def person() -> Person:
+    """What the patient has entered so far, in kg and cm, brought within the model's ranges
+    (the page says so when it does that)."""
+    state = st.session_state
+    return Person(
+        mass_kg=_within(state["mass_kg"], MASS_RANGE_KG),
+        height_cm=_within(state["height_cm_value"], HEIGHT_RANGE_CM),
+        steps_per_day=int(state["steps_per_day"]),
+        flights_per_day=int(state["flights_per_day"]),
+        loss_kg=int(state["loss_kg"]),
+        lower_thresholds=bool(state["lower_thresholds"]),
+    )
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One measurement the patient can give in either of two units: metric in one box, or
+    UK units in two (stones and pounds, feet and inches)."""
+
+    unit_key: str
+    unit_label: str
+    metric: str
+    metric_label: str
+    uk: str
+    uk_label: str
+    metric_box: tuple[str, str, float, float, str, Callable[[], None]]
+    """(key, label, lowest, highest, display format, what typing in it does)"""
+    uk_boxes: tuple[tuple[str, str, int, int], tuple[str, str, int, int]]
+    """(key, label, lowest, highest) for the larger and the smaller UK unit"""
+    uk_typed: Callable[[], None]
+    unit_changed: Callable[[], None]
+
+
+def _measure_input(measure: Measure) -> None:
+    st.segmented_control(
+        measure.unit_label,
+        [measure.metric, measure.uk],
+        format_func=lambda unit: measure.metric_label if unit == measure.metric else measure.uk_label,
+        key=measure.unit_key,
+        required=True,
+        on_change=measure.unit_changed,
+    )
+    if st.session_state[measure.unit_key] == measure.uk:
+        with st.container(horizontal=True):
+            for key, label, low, high in measure.uk_boxes:
+                st.number_input(
+                    label, min_value=low, max_value=high, step=1, key=key, on_change=measure.uk_typed
+                )
+    else:
+        key, label, low_m, high_m, shown_as, typed = measure.metric_box
+        st.number_input(
+            label, min_value=low_m, max_value=high_m, step=1.0, format=shown_as, key=key, on_change=typed
+        )
+
+
+def _measures(page: WeightPage) -> tuple[Measure, Measure]:
+    # The UK boxes' ranges come from the model's: 30-300 kg is 4-47 stones, 120-220 cm 3-7 feet.
+    (low_st, _), (high_st, _) = (kg_to_stones_pounds(kg) for kg in MASS_RANGE_KG)
+    (low_ft, _), (high_ft, _) = (cm_to_feet_inches(cm) for cm in HEIGHT_RANGE_CM)
+    weight = Measure(
+        unit_key="weight_unit",
+        unit_label=page.weight_unit_label,
+        metric=KG,
+        metric_label=page.kg_label,
+        uk=STONES,
+        uk_label=page.stones_label,
+        metric_box=("weight_kg", page.weight_kg_label, *MASS_RANGE_KG, "%.1f", _kg_typed),
+        uk_boxes=(
+            ("weight_st", page.stones_field_label, low_st, high_st),
+            ("weight_lb", page.pounds_field_label, 0, 13),
+        ),
+        uk_typed=_stones_typed,
+        unit_changed=_weight_unit_changed,
+    )
+    height = Measure(
+        unit_key="height_unit",
+        unit_label=page.height_unit_label,
+        metric=CM,
+        metric_label=page.cm_label,
+        uk=FEET,
+        uk_label=page.feet_label,
+        metric_box=("height_cm", page.height_cm_label, *HEIGHT_RANGE_CM, "%.0f", _cm_typed),
+        uk_boxes=(
+            ("height_ft", page.feet_field_label, low_ft, high_ft),
+            ("height_in", page.inches_field_label, 0, 11),
+        ),
+        uk_typed=_feet_typed,
+        unit_changed=_height_unit_changed,
+    )
+    return weight, height
+
+
+def _inputs(page: WeightPage) -> None:
+    st.markdown(f"## {page.inputs_heading}\n\n{page.inputs_note}")
+    for column, measure in zip(st.columns(2, gap="medium"), _measures(page), strict=True):
+        with column:
+            _measure_input(measure)
+
+
+def _chart(spec: dict[str, object], key: str, alt: str) -> None:
+    st.plotly_chart(
+        PreparedFigure.from_spec(spec),
+        key=key,
+        config={**CHART_CONFIG, "staticPlot": True},
+        theme=None,
+        alt=alt,
+    )
+
+
+@chrome.calm_fragment
+def weight_calculator(page: WeightPage, content: Content) -> None:
+    """The inputs and everything that depends on them: one fragment, so changing a number
+    reruns only this part of the page."""
+    _defaults()
+    _inputs(page)
+    you = person()
+    if _out_of_range():
+        st.warning(page.out_of_range.format(kg=rounded(you.mass_kg), cm=rounded(you.height_cm)))
+
+    st.header(page.knee_heading)
+    st.markdown(f"{per_step_sentence(you, page)}\n\n:small[{page.illustration}]")
+    st.subheader(page.activities_heading)
+    st.markdown(page.activities_intro)
+    bars = activity_bars(you, page)
+    walking = page.activity_label(Activity.WALKING)
+    _chart(
+        bar_figure_spec(bars, highlight=walking),
+        "activities_chart",
+        page.activities_alt.format(bars=bars_in_words(bars)),
+    )
+    chrome.sources(page.sources_label, content.cite(page.references))
+
+    st.header(page.loss_heading)
+    st.markdown(page.loss_intro)
+    loss_column, steps_column, flights_column = st.columns(3)
+    with loss_column:
+        st.number_input(
+            page.loss_label, min_value=LOSS_RANGE_KG[0], max_value=LOSS_RANGE_KG[1], step=1, key="loss_kg"
+        )
+    with steps_column:
+        low_steps, high_steps = STEPS_RANGE
+        st.number_input(
+            page.steps_label,
+            min_value=low_steps,
+            max_value=high_steps,
+            step=500,
+            key="steps_per_day",
+        )
+        st.caption(page.steps_help)
+    with flights_column:
+        st.number_input(
+            page.flights_label,
+            min_value=FLIGHTS_RANGE[0],
+            max_value=FLIGHTS_RANGE[1],
+            step=1,
+            key="flights_per_day",
+        )
+        st.caption(page.flights_help)
+    with st.container(border=True, key="loss_readout"):
+        lines = "\n".join(f"- {line}" for line in loss_sentences(you, page))
+        if loss_is_advised(you):
+            st.markdown(f"{lines}\n\n:small[{page.illustration}]")
+            chrome.sources(page.sources_label, content.cite(page.loss_references))
+        else:
+            st.markdown(lines)
+            chrome.sources(page.sources_label, content.cite(page.loss_not_advised_references))
+    st.markdown(page.loss_guideline)
+    chrome.sources(page.sources_label, content.cite(page.loss_guideline_references))
+
+    st.header(page.bmi_heading)
+    st.markdown(page.bmi_intro)
+    st.toggle(page.lower_thresholds_label, key="lower_thresholds")
+    st.caption(page.lower_thresholds_help)
+    with st.container(border=True, key="bmi_readout"):
+        st.markdown("\n\n".join(bmi_sentences(you, page)))
+    chrome.sources(page.sources_label, content.cite(page.bmi_references))
+
+
+def back_section(page: WeightPage, content: Content) -> None:
+    """Which positions load the back more: the same for everyone, so outside the fragment."""
+    st.header(page.back_heading)
+    st.markdown(page.back_intro)
+    bars = back_bars(page)
+    standing = page.posture_label(BackPosture.STANDING)
+    _chart(
+        bar_figure_spec(bars, highlight=standing),
+        "back_chart",
+        page.back_alt.format(bars=bars_in_words(bars)),
+    )
+    chrome.sources(page.sources_label, content.cite(page.back_references))
+    st.subheader(page.back_tips_heading)
+    chrome.facts(page.back_tips, content, page.sources_label)

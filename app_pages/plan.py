@@ -17,6 +17,7 @@ from backknee.ui.plan import (
     same_day_outcome,
     show_plan,
 )
+from backknee.ui.state import CODE_PARAM
 from backknee.vocab import Urgency
 
 content = get_content()
@@ -24,7 +25,7 @@ page = content.page("plan", PlanPage)
 
 st.title(page.heading)
 # A code from a QR scan arrives in the address; it holds ids only, never answers.
-code = st.query_params.get("code")
+code = st.query_params.get(CODE_PARAM)
 if code:
     st.query_params.clear()
     open_code(code, page, content)

@@ -98,12 +98,6 @@ class TipKind(StrEnum):
     evidence says about other treatments", never recommended."""
 
 
-class Effort(StrEnum):
-    LOW = "low"
-    MODERATE = "moderate"
-    HIGH = "high"
-
-
 class MuscleGroup(StrEnum):
     CORE = "core"
     HIPS = "hips"

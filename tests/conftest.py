@@ -1,4 +1,5 @@
-"""Fixtures shared by every test layer."""
+"""Fixtures shared by every test layer. Paths and other shared code are in plain modules
+(tests/paths.py), which tests import; no test imports a conftest."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
+from tests.paths import CONTENT
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
 """Exercise demonstrations as plotly specs: an animation with Play and Pause, and the same
 moves as still pictures side by side (for reduced motion, and for print).
 
-Plain specs, as the other charts (a rerun skips plotly's checks); `*_figure` builds the
-checked `go.Figure` for tests. Drawn from backknee/figure.py, so from the body model's
-segment lengths.
+Plain specs, as the other charts (a rerun skips plotly's checks); tests/unit/test_chart_specs.py
+builds a checked `go.Figure` from each. Drawn from backknee/mechanics/stick.py, so from the body
+model's segment lengths.
 """
 
 from __future__ import annotations
@@ -11,50 +11,34 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import plotly.graph_objects as go
-
-from backknee.charts.style import FIGURE_INK, FLOOR_COLOUR, GHOST, floor_shape, still_layout
+from backknee.charts.style import GHOST, INK, SLATE, WHITE, WOOD, floor_shape, polyline, still_layout
 from backknee.content.items import Exercise
 from backknee.content.pages.exercises import ExercisesPage
 from backknee.mechanics.constants import HEAD_RADIUS
 from backknee.mechanics.stick import FAR_LINES, LINES, Angles, frames, place
 from backknee.vocab import Prop, View
 
-PROP_COLOUR = "#8a6d3b"
 FRAME_MS = 110
 HEAD_POINTS = 16
 
 
-def _lines(
-    points: dict[str, tuple[float, float]], which: tuple[tuple[str, str], ...], dx: float = 0.0
-) -> tuple[list[float | None], list[float | None]]:
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for start, end in which:
-        for name in (start, end):
-            xs.append(points[name][0] + dx)
-            ys.append(points[name][1])
-        xs.append(None)
-        ys.append(None)
-    return xs, ys
-
-
 def _figure_traces(angles: Angles, exercise: Exercise, dx: float = 0.0) -> list[dict[str, Any]]:
     """Two traces: the far leg and arm (faint), then the near ones, trunk and head (dark)."""
-    points = place(angles, exercise.anchor)
+    # Moved `dx` to the right (a still's place in the row); lengths are fractions of height.
+    points = {name: (x + dx, y) for name, (x, y) in place(angles, exercise.anchor).items()}
     near = tuple(line for line in LINES if line not in FAR_LINES)
-    far_x, far_y = _lines(points, FAR_LINES, dx)
-    near_x, near_y = _lines(points, near, dx)
+    far_x, far_y = polyline(points, FAR_LINES)
+    near_x, near_y = polyline(points, near)
     hx, hy = points["head"]
     for step in range(HEAD_POINTS + 1):
         turn = 2 * math.pi * step / HEAD_POINTS
-        near_x.append(hx + dx + HEAD_RADIUS * math.cos(turn))
+        near_x.append(hx + HEAD_RADIUS * math.cos(turn))
         near_y.append(hy + HEAD_RADIUS * math.sin(turn))
     return [
         {"type": "scatter", "x": far_x, "y": far_y, "mode": "lines", "line": {"color": GHOST, "width": 6},
          "hoverinfo": "skip", "name": "far side"},
         {"type": "scatter", "x": near_x, "y": near_y, "mode": "lines",
-         "line": {"color": FIGURE_INK, "width": 6}, "hoverinfo": "skip", "name": "near side"},
+         "line": {"color": INK, "width": 6}, "hoverinfo": "skip", "name": "near side"},
     ]  # fmt: skip
 
 
@@ -91,7 +75,7 @@ def _prop_trace(exercise: Exercise, first: Angles, dx: float = 0.0) -> dict[str,
         "x": [x + dx if x is not None else None for x in xs],
         "y": ys,
         "mode": "lines",
-        "line": {"color": PROP_COLOUR, "width": 6},
+        "line": {"color": WOOD, "width": 6},
         "hoverinfo": "skip",
         "name": exercise.prop.value,
     }
@@ -123,7 +107,7 @@ def demo_figure_spec(exercise: Exercise, words: ExercisesPage) -> dict[str, Any]
     extra = [prop] if prop else []
     layout = _layout(left, right, top, 380)
     # Big enough for a finger: plotly sizes a button from its font and padding.
-    button = {"font": {"size": 18, "color": FIGURE_INK}, "bgcolor": "#ffffff", "bordercolor": FLOOR_COLOUR}
+    button = {"font": {"size": 18, "color": INK}, "bgcolor": WHITE, "bordercolor": SLATE}
     layout["updatemenus"] = [
         {
             "type": "buttons",
@@ -164,10 +148,6 @@ def demo_figure_spec(exercise: Exercise, words: ExercisesPage) -> dict[str, Any]
     }
 
 
-def demo_figure(exercise: Exercise, words: ExercisesPage) -> go.Figure:
-    return go.Figure(demo_figure_spec(exercise, words))
-
-
 def stills_figure_spec(exercise: Exercise) -> dict[str, Any]:
     """Every keyframe side by side, numbered and labelled, on one floor."""
     stills = [k.angles for k in exercise.keyframes]
@@ -184,15 +164,11 @@ def stills_figure_spec(exercise: Exercise) -> dict[str, Any]:
         annotations.append(
             {"x": dx + (left + right) / 2, "y": top, "yanchor": "top", "showarrow": False,
              "text": f"<b>{number + 1}</b>" + (f". {keyframe.label}" if keyframe.label else ""),
-             "font": {"size": 14, "color": FIGURE_INK}}
+             "font": {"size": 14, "color": INK}}
         )  # fmt: skip
     layout = _layout(left, left + width * len(stills), top + 0.1, 200)
     layout["annotations"] = annotations
     return {"data": data, "layout": layout}
-
-
-def stills_figure(exercise: Exercise) -> go.Figure:
-    return go.Figure(stills_figure_spec(exercise))
 
 
 def describe(exercise: Exercise, words: ExercisesPage) -> str:

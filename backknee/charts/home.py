@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import plotly.graph_objects as go
 
-from backknee.charts.style import ARROW, CHOSEN_FILL, CHOSEN_RING, INK, STEP_FILL
+from backknee.charts.style import BLUE, DARK_BLUE, INK, RUST, SLATE, TRANSPARENT, WHITE, wrapped
 from backknee.content.pages.home import Cycle
 from backknee.words.home import ring_positions
 
 STEP_SIZE_PX = 46
-
-
 CHOSEN_SIZE_PX = 62
-
-
 LABEL_WRAP_CHARACTERS = 11
-
-
 X_SPAN = 1.6
-
-
 Y_SPAN = 1.95
-
-
-def _wrap(label: str) -> str:
-    return "<br>".join(textwrap.wrap(label, LABEL_WRAP_CHARACTERS))
 
 
 def _label_side(y: float) -> str:
@@ -45,6 +31,7 @@ def cycle_figure(cycle: Cycle, chosen_id: str | None) -> go.Figure:
     xs = [x for x, _ in positions]
     ys = [y for _, y in positions]
     chosen = [step.id == chosen_id for step in cycle.steps]
+    labels = [wrapped(step.label, LABEL_WRAP_CHARACTERS) for step in cycle.steps]
 
     figure = go.Figure()
     figure.add_trace(
@@ -54,15 +41,15 @@ def cycle_figure(cycle: Cycle, chosen_id: str | None) -> go.Figure:
             mode="markers+text",
             text=[str(number) for number in range(1, len(xs) + 1)],
             textposition="middle center",
-            textfont={"color": "#ffffff", "size": 20, "family": "sans-serif"},
+            textfont={"color": WHITE, "size": 20, "family": "sans-serif"},
             customdata=[step.id for step in cycle.steps],
             marker={
                 "opacity": 1,  # plotly's default here is 0.7, which fades the white numbers
                 "size": [CHOSEN_SIZE_PX if c else STEP_SIZE_PX for c in chosen],
-                "color": [CHOSEN_FILL if c else STEP_FILL for c in chosen],
+                "color": [DARK_BLUE if c else BLUE for c in chosen],
                 "line": {
                     "width": [5 if c else 2 for c in chosen],
-                    "color": [CHOSEN_RING if c else "#ffffff" for c in chosen],
+                    "color": [RUST if c else WHITE for c in chosen],
                 },
             },
             selected={"marker": {"opacity": 1}},
@@ -78,10 +65,7 @@ def cycle_figure(cycle: Cycle, chosen_id: str | None) -> go.Figure:
             mode="markers+text",
             # Invisible markers as big as the chosen one, so plotly sets each label clear of it.
             marker={"size": CHOSEN_SIZE_PX + 8, "opacity": 0},
-            text=[
-                f"<b>{_wrap(step.label)}</b>" if c else _wrap(step.label)
-                for step, c in zip(cycle.steps, chosen, strict=True)
-            ],
+            text=[f"<b>{label}</b>" if c else label for label, c in zip(labels, chosen, strict=True)],
             textposition=[_label_side(y) for _, y in positions],
             textfont={"color": INK, "size": 15, "family": "sans-serif"},
             hoverinfo="skip",
@@ -103,12 +87,12 @@ def cycle_figure(cycle: Cycle, chosen_id: str | None) -> go.Figure:
             arrowhead=3,
             arrowsize=1.3,
             arrowwidth=2.5,
-            arrowcolor=ARROW,
+            arrowcolor=SLATE,
             standoff=CHOSEN_SIZE_PX / 2 + 2,
             startstandoff=CHOSEN_SIZE_PX / 2 + 2,
             text="",
         )
-    figure.add_annotation(x=0, y=0, text="↻", showarrow=False, font={"size": 64, "color": ARROW})
+    figure.add_annotation(x=0, y=0, text="↻", showarrow=False, font={"size": 64, "color": SLATE})
     figure.update_layout(
         height=440,
         margin={"l": 0, "r": 0, "t": 10, "b": 10},
@@ -116,8 +100,8 @@ def cycle_figure(cycle: Cycle, chosen_id: str | None) -> go.Figure:
         dragmode=False,
         hovermode="closest",
         clickmode="event+select",
-        plot_bgcolor="rgba(0,0,0,0)",
-        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor=TRANSPARENT,
+        paper_bgcolor=TRANSPARENT,
         xaxis={"visible": False, "range": [-X_SPAN, X_SPAN], "fixedrange": True},
         yaxis={"visible": False, "range": [-Y_SPAN, Y_SPAN], "fixedrange": True},
     )

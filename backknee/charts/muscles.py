@@ -2,19 +2,36 @@
 (front view), lifting off a chair (side view) and the effort gauge.
 
 Like the posture figure, each builder returns a plain plotly spec (a rerun then skips
-plotly's checks); the `*_figure` twins build a checked `go.Figure` from the same spec, and the
-tests use those. Nothing relies on colour alone: shapes and words carry every meaning.
+plotly's checks); tests/unit/test_chart_specs.py builds a checked `go.Figure` from each. Nothing
+relies on colour alone: shapes and words carry every meaning.
 """
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
-import plotly.graph_objects as go
-
-from backknee.charts.posture import STICK_LINES
-from backknee.charts.style import FIGURE_INK, GHOST, PLUMB, floor_shape, head_shape, still_layout
+from backknee.charts.style import (
+    BLUE,
+    BRICK,
+    INK,
+    PALE,
+    PALE_GREEN,
+    PALE_RED,
+    PALE_YELLOW,
+    RUST,
+    SIDE_VIEW_LINES,
+    SLATE,
+    TRANSPARENT,
+    WHITE,
+    WOOD,
+    figure_shapes,
+    figure_trace,
+    ghost_trace,
+    polyline,
+    still_layout,
+    weight_line_trace,
+    wrapped,
+)
 from backknee.content.compensation import CompensationFile
 from backknee.content.pages.muscles import ChainWords, ChairWords, OneLegWords
 from backknee.mechanics.chains import ActiveChain
@@ -22,22 +39,13 @@ from backknee.mechanics.chair import ChairRise
 from backknee.mechanics.one_leg import OneLegStance
 from backknee.vocab import Effect, NodeKind, Side
 
-OFF = "#c5ccd3"
-OFF_TEXT = "#5b6b7a"
-BACK_COLOUR = "#1f5f8b"
-KNEE_COLOUR = "#a4402b"
-CHAIR_COLOUR = "#8a6d3b"
-
 SYMBOLS = {NodeKind.WEAK_AREA: "diamond", NodeKind.CHANGE: "triangle-right"}
 SIDE_SYMBOLS = {Side.BACK: "square", Side.KNEE: "circle"}
 """Shapes that say what a box is: back loads are squares, knee loads circles."""
 
 CHAIN_ROW_PX = 74
 LABEL_WRAP = 12
-
-
-def _wrap(label: str) -> str:
-    return "<br>".join(textwrap.wrap(label, LABEL_WRAP))
+"""The most characters on one line of a box's label."""
 
 
 def chain_positions(graph: CompensationFile) -> dict[str, tuple[float, float]]:
@@ -52,11 +60,6 @@ def chain_positions(graph: CompensationFile) -> dict[str, tuple[float, float]]:
         for row, node_id in enumerate(ids):
             positions[node_id] = (float(x), -(row * gap if len(ids) > 1 else (tallest - 1) / 2))
     return positions
-
-
-def chain_figure(graph: CompensationFile, active: ActiveChain, words: ChainWords) -> go.Figure:
-    """A checked plotly Figure of `chain_figure_spec` (for tests)."""
-    return go.Figure(chain_figure_spec(graph, active, words))
 
 
 def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: ChainWords) -> dict[str, Any]:
@@ -84,7 +87,7 @@ def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: Chain
         xs, ys = lines[state]
         xs.extend([sx, ex, None])
         ys.extend([sy, ey, None])
-        colour = OFF if state == "off" else FIGURE_INK
+        colour = PALE if state == "off" else INK
         annotations.append(
             {
                 "x": ex,
@@ -110,8 +113,8 @@ def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: Chain
                     "y": y0 + 0.78 * (y1 - y0),
                     "text": f"<i>{words.less}</i>",
                     "showarrow": False,
-                    "bgcolor": "#ffffff",
-                    "font": {"size": 12, "color": FIGURE_INK},
+                    "bgcolor": WHITE,
+                    "font": {"size": 12, "color": INK},
                 }
             )
     data: list[dict[str, Any]] = [
@@ -121,7 +124,7 @@ def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: Chain
             "y": ys,
             "mode": "lines",
             "line": {
-                "color": OFF if state == "off" else FIGURE_INK,
+                "color": PALE if state == "off" else INK,
                 "width": 1.5 if state == "off" else 3,
                 "dash": "dash" if state == "less" else "solid",
             },
@@ -140,6 +143,7 @@ def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: Chain
     for kind, place in places.items():
         nodes = [node for node in graph.nodes if node.kind == kind]
         on = [node.id in active.nodes for node in nodes]
+        labels = [wrapped(node.short, LABEL_WRAP) for node in nodes]
         data.append(
             {
                 "type": "scatter",
@@ -151,24 +155,17 @@ def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: Chain
                         SIDE_SYMBOLS[node.side] if node.side else SYMBOLS[node.kind] for node in nodes
                     ],
                     "color": [
-                        (
-                            {Side.BACK: BACK_COLOUR, Side.KNEE: KNEE_COLOUR}[node.side]
-                            if node.side
-                            else FIGURE_INK
-                        )
+                        ({Side.BACK: BLUE, Side.KNEE: BRICK}[node.side] if node.side else INK)
                         if lit
-                        else OFF
+                        else PALE
                         for node, lit in zip(nodes, on, strict=True)
                     ],
                     "size": [24 if lit else 16 for lit in on],
-                    "line": {"color": "#ffffff", "width": 2},
+                    "line": {"color": WHITE, "width": 2},
                 },
-                "text": [
-                    f"<b>{_wrap(node.short)}</b>" if lit else _wrap(node.short)
-                    for node, lit in zip(nodes, on, strict=True)
-                ],
+                "text": [f"<b>{label}</b>" if lit else label for label, lit in zip(labels, on, strict=True)],
                 "textposition": place,
-                "textfont": {"size": 13, "color": [FIGURE_INK if lit else OFF_TEXT for lit in on]},
+                "textfont": {"size": 13, "color": [INK if lit else SLATE for lit in on]},
                 "cliponaxis": False,
                 "hoverinfo": "skip",
                 "name": kind.value,
@@ -187,7 +184,7 @@ def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: Chain
                     "text": text,
                     "showarrow": False,
                     "bgcolor": "rgba(255,255,255,0.9)",
-                    "font": {"size": 13, "color": FIGURE_INK if lit else OFF_TEXT},
+                    "font": {"size": 13, "color": INK if lit else SLATE},
                 }
                 for node, lit, text in zip(nodes, on, data[-1]["text"], strict=True)
             )
@@ -196,9 +193,9 @@ def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: Chain
             {
                 "x": x,
                 "y": 0.75,
-                "text": f"<b>{_wrap(title)}</b>",
+                "text": f"<b>{wrapped(title, LABEL_WRAP)}</b>",
                 "showarrow": False,
-                "font": {"size": 13, "color": FIGURE_INK},
+                "font": {"size": 13, "color": INK},
                 "yanchor": "bottom",
             }
         )
@@ -208,7 +205,7 @@ def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: Chain
             "y": -rows + 0.1,
             "text": f"{words.back_marker}   {words.knee_marker}",
             "showarrow": False,
-            "font": {"size": 13, "color": FIGURE_INK},
+            "font": {"size": 13, "color": INK},
         }
     )
     layout = still_layout(
@@ -228,7 +225,7 @@ def _marker_label(point: list[float], text: str, right: bool = True) -> dict[str
         "text": text,
         "showarrow": False,
         "bgcolor": "rgba(255,255,255,0.85)",
-        "font": {"color": FIGURE_INK, "size": 13},
+        "font": {"color": INK, "size": 13},
     }
 
 
@@ -242,27 +239,14 @@ FRONT_LINES = (
     ("lower_back", "shoulders"),
     ("shoulder_standing_side", "shoulder_lifted_side"),
 )
+"""The front view's lines, landmark to landmark; the spine also rises from the pelvis's middle."""
 
 
 def _front_xy(stance: OneLegStance, height_m: float) -> tuple[list[float | None], list[float | None]]:
-    xs: list[float | None] = []
-    ys: list[float | None] = []
     hip, other = stance.points["hip"], stance.points["other_hip"]
     middle = ((hip[0] + other[0]) / 2, (hip[1] + other[1]) / 2)
-    for start, end in (*FRONT_LINES, ("pelvis_middle", "lower_back")):
-        for name in (start, end):
-            x, y = middle if name == "pelvis_middle" else stance.points[name]
-            xs.append(x / height_m)
-            ys.append(y / height_m)
-        xs.append(None)
-        ys.append(None)
-    return xs, ys
-
-
-def one_leg_figure(
-    stance: OneLegStance, level: OneLegStance, height_m: float, words: OneLegWords
-) -> go.Figure:
-    return go.Figure(one_leg_figure_spec(stance, level, height_m, words))
+    points = {**stance.points, "pelvis_middle": middle}
+    return polyline(points, (*FRONT_LINES, ("pelvis_middle", "lower_back")), height_m)
 
 
 def one_leg_figure_spec(
@@ -279,33 +263,9 @@ def one_leg_figure_spec(
     head = [v / height_m for v in stance.points["head"]]
     ghost_head = [v / height_m for v in level.points["head"]]
     data = [
-        {
-            "type": "scatter",
-            "x": ghost_x,
-            "y": ghost_y,
-            "mode": "lines",
-            "line": {"color": GHOST, "width": 6, "dash": "dot"},
-            "name": words.ghost_label,
-            "hoverinfo": "skip",
-        },
-        {
-            "type": "scatter",
-            "x": [com_x, com_x],
-            "y": [com_y, 0.0],
-            "mode": "lines",
-            "line": {"color": PLUMB, "width": 3, "dash": "dash"},
-            "hoverinfo": "skip",
-            "name": "weight line",
-        },
-        {
-            "type": "scatter",
-            "x": fig_x,
-            "y": fig_y,
-            "mode": "lines",
-            "line": {"color": FIGURE_INK, "width": 7},
-            "hoverinfo": "skip",
-            "name": "figure",
-        },
+        ghost_trace(ghost_x, ghost_y, words.ghost_label),
+        weight_line_trace(com_x, com_y),
+        figure_trace(fig_x, fig_y),
         {
             "type": "scatter",
             "x": [knee[0], back[0]],
@@ -314,8 +274,8 @@ def one_leg_figure_spec(
             "marker": {
                 "symbol": ["circle", "square"],
                 "size": 22,
-                "color": [KNEE_COLOUR, BACK_COLOUR],
-                "line": {"color": "#ffffff", "width": 2},
+                "color": [BRICK, BLUE],
+                "line": {"color": WHITE, "width": 2},
             },
             "hoverinfo": "skip",
             "name": "loads",
@@ -329,7 +289,7 @@ def one_leg_figure_spec(
             "y": ghost_head[1] + 0.04,
             "text": words.ghost_label,
             "showarrow": False,
-            "font": {"color": OFF_TEXT, "size": 13},
+            "font": {"color": SLATE, "size": 13},
             "xanchor": "right",
         },
         {
@@ -337,41 +297,24 @@ def one_leg_figure_spec(
             "y": -0.03,
             "text": words.standing_leg_label,
             "showarrow": False,
-            "font": {"color": FIGURE_INK, "size": 13},
+            "font": {"color": INK, "size": 13},
             "yanchor": "top",
         },
     ]
     layout = still_layout(460, [-0.32, 0.42], [-0.08, 1.06])
-    layout["shapes"] = [
-        head_shape(ghost_head[0], ghost_head[1], GHOST, "rgba(0,0,0,0)"),
-        head_shape(head[0], head[1], FIGURE_INK, "#ffffff"),
-        floor_shape(),
-    ]
+    layout["shapes"] = figure_shapes(ghost_head, head)
     layout["annotations"] = annotations
     return {"data": data, "layout": layout}
 
 
 def _side_xy(rise: ChairRise, height_m: float) -> tuple[list[float | None], list[float | None]]:
-    xs: list[float | None] = []
-    ys: list[float | None] = []
     points = dict(rise.pose.points)
-    lines = list(STICK_LINES)
+    lines = list(SIDE_VIEW_LINES)
     if rise.hands is not None:
         # The arms reach down to the chair's arms instead of hanging.
         lines = [line for line in lines if "elbow" not in line] + [("shoulder", "hands")]
         points["hands"] = rise.hands
-    for start, end in lines:
-        for name in (start, end):
-            x, y = points[name]
-            xs.append(x / height_m)
-            ys.append(y / height_m)
-        xs.append(None)
-        ys.append(None)
-    return xs, ys
-
-
-def chair_figure(rise: ChairRise, typical: ChairRise, height_m: float, words: ChairWords) -> go.Figure:
-    return go.Figure(chair_figure_spec(rise, typical, height_m, words))
+    return polyline(points, lines, height_m)
 
 
 def chair_figure_spec(
@@ -402,37 +345,13 @@ def chair_figure_spec(
             "x": chair_x,
             "y": chair_y,
             "mode": "lines",
-            "line": {"color": CHAIR_COLOUR, "width": 8},
+            "line": {"color": WOOD, "width": 8},
             "hoverinfo": "skip",
             "name": words.chair_label,
         },
-        {
-            "type": "scatter",
-            "x": ghost_x,
-            "y": ghost_y,
-            "mode": "lines",
-            "line": {"color": GHOST, "width": 6, "dash": "dot"},
-            "hoverinfo": "skip",
-            "name": "typical",
-        },
-        {
-            "type": "scatter",
-            "x": [com_x, com_x],
-            "y": [com_y, 0.0],
-            "mode": "lines",
-            "line": {"color": PLUMB, "width": 3, "dash": "dash"},
-            "hoverinfo": "skip",
-            "name": "weight line",
-        },
-        {
-            "type": "scatter",
-            "x": fig_x,
-            "y": fig_y,
-            "mode": "lines",
-            "line": {"color": FIGURE_INK, "width": 7},
-            "hoverinfo": "skip",
-            "name": "figure",
-        },
+        ghost_trace(ghost_x, ghost_y, "typical"),
+        weight_line_trace(com_x, com_y),
+        figure_trace(fig_x, fig_y),
         {
             "type": "scatter",
             "x": [back[0]],
@@ -441,19 +360,15 @@ def chair_figure_spec(
             "marker": {
                 "symbol": "square",
                 "size": 22,
-                "color": BACK_COLOUR,
-                "line": {"color": "#ffffff", "width": 2},
+                "color": BLUE,
+                "line": {"color": WHITE, "width": 2},
             },
             "hoverinfo": "skip",
             "name": "back",
         },
     ]
     layout = still_layout(420, [-0.42, 0.32], [-0.04, 0.82])
-    layout["shapes"] = [
-        head_shape(ghost_head[0], ghost_head[1], GHOST, "rgba(0,0,0,0)"),
-        head_shape(head[0], head[1], FIGURE_INK, "#ffffff"),
-        floor_shape(),
-    ]
+    layout["shapes"] = figure_shapes(ghost_head, head)
     layout["annotations"] = [
         _marker_label(back, words.back_label, right=False),
         {
@@ -461,7 +376,7 @@ def chair_figure_spec(
             "y": seat_y + 0.32,
             "text": words.chair_label,
             "showarrow": False,
-            "font": {"color": CHAIR_COLOUR, "size": 13},
+            "font": {"color": WOOD, "size": 13},
             "yanchor": "bottom",
         },
     ]
@@ -480,32 +395,28 @@ def effort_gauge_spec(effort_percent: int, words: ChairWords) -> dict[str, Any]:
                 "type": "indicator",
                 "mode": "gauge+number",
                 "value": min(effort_percent, GAUGE_MAX_PERCENT),
-                "number": {"suffix": "%", "font": {"size": 40, "color": FIGURE_INK}},
-                "title": {"text": words.gauge_title, "font": {"size": 15, "color": FIGURE_INK}},
+                "number": {"suffix": "%", "font": {"size": 40, "color": INK}},
+                "title": {"text": words.gauge_title, "font": {"size": 15, "color": INK}},
                 "gauge": {
                     "axis": {
                         "range": [0, GAUGE_MAX_PERCENT],
                         "tickvals": [0, 50, 100, 150],
                         "ticksuffix": "%",
                     },
-                    "bar": {"color": FIGURE_INK, "thickness": 0.35},
+                    "bar": {"color": INK, "thickness": 0.35},
                     "steps": [
-                        {"range": [0, 70], "color": "#dcebd6"},
-                        {"range": [70, 100], "color": "#f5e6b8"},
-                        {"range": [100, GAUGE_MAX_PERCENT], "color": "#f3cfc6"},
+                        {"range": [0, 70], "color": PALE_GREEN},
+                        {"range": [70, 100], "color": PALE_YELLOW},
+                        {"range": [100, GAUGE_MAX_PERCENT], "color": PALE_RED},
                     ],
-                    "threshold": {"line": {"color": PLUMB, "width": 5}, "thickness": 0.9, "value": 100},
+                    "threshold": {"line": {"color": RUST, "width": 5}, "thickness": 0.9, "value": 100},
                 },
             }
         ],
         "layout": {
             "height": 230,
             "margin": {"l": 30, "r": 30, "t": 50, "b": 10},
-            "paper_bgcolor": "rgba(0,0,0,0)",
-            "font": {"color": FIGURE_INK, "family": "sans-serif"},
+            "paper_bgcolor": TRANSPARENT,
+            "font": {"color": INK, "family": "sans-serif"},
         },
     }
-
-
-def effort_gauge(effort_percent: int, words: ChairWords) -> go.Figure:
-    return go.Figure(effort_gauge_spec(effort_percent, words))

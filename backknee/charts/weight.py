@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import plotly.graph_objects as go
-
-from backknee.charts.style import BAR_FILL, BAR_HIGHLIGHT, INK
-
-
-def bar_figure(bars: list[tuple[str, float, str]], highlight: str | None = None) -> go.Figure:
-    """A checked plotly Figure of `bar_figure_spec` (for tests)."""
-    return go.Figure(bar_figure_spec(bars, highlight))
+from backknee.charts.style import BLUE, DARK_BLUE, INK, TRANSPARENT
 
 
 def bar_figure_spec(bars: list[tuple[str, float, str]], highlight: str | None = None) -> dict[str, Any]:
@@ -33,9 +26,7 @@ def bar_figure_spec(bars: list[tuple[str, float, str]], highlight: str | None = 
                 "textposition": "outside",
                 "cliponaxis": False,
                 "textfont": {"color": INK, "size": 15},
-                "marker": {
-                    "color": [BAR_HIGHLIGHT if label == highlight else BAR_FILL for label, _, _ in bars]
-                },
+                "marker": {"color": [DARK_BLUE if label == highlight else BLUE for label, _, _ in bars]},
                 "hoverinfo": "skip",
             }
         ],
@@ -46,8 +37,8 @@ def bar_figure_spec(bars: list[tuple[str, float, str]], highlight: str | None = 
             "dragmode": False,
             "hovermode": False,
             "bargap": 0.3,
-            "plot_bgcolor": "rgba(0,0,0,0)",
-            "paper_bgcolor": "rgba(0,0,0,0)",
+            "plot_bgcolor": TRANSPARENT,
+            "paper_bgcolor": TRANSPARENT,
             "font": {"color": INK, "size": 15, "family": "sans-serif"},
             "xaxis": {"visible": False, "fixedrange": True, "rangemode": "tozero"},
             "yaxis": {"autorange": "reversed", "fixedrange": True, "automargin": True, "ticks": ""},

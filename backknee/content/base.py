@@ -38,6 +38,24 @@ WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN)]
 Doi = Annotated[str, StringConstraints(pattern=DOI_PATTERN)]
 
 
+class RefIdMarker:
+    """In a field's type: the value is the id of a source in content/references.yaml."""
+
+
+class PageIdMarker:
+    """In a field's type: the value is the id of a page, the name of a file in content/pages/."""
+
+
+RefId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), RefIdMarker()]
+"""A source that a text rests on. The cross-checks find every such field by this type, whatever
+the field is called, and refuse an id that references.yaml does not have."""
+
+
+PageId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), PageIdMarker()]
+"""A page of the app. The cross-checks find every such field by this type, whatever the field
+is called, and refuse a page that content/pages/ does not have."""
+
+
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "use lower-case letters, numbers and dashes only, like 'knee-pain'",
     PHONE_PATTERN: "write a UK phone number with digits and spaces, like 020 7946 0000",
@@ -95,13 +113,13 @@ class Page(Reviewed):
 class Fact(Model):
     headline: Text
     text: Text
-    references: list[Slug] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
 
 
 class PageLink(Model):
     """A link to another page of the app, by the page's id (its file name in content/pages/)."""
 
-    page: Slug
+    page: PageId
     label: Text
 
 
@@ -125,7 +143,7 @@ class ExplainsMethod(Model):
 
     method_heading: Text
     method: list[Section] = Field(min_length=1)
-    method_references: list[Slug] = Field(min_length=1)
+    method_references: list[RefId] = Field(min_length=1)
 
 
 class Labels(Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field
 
-from backknee.content.base import Model, Reviewed, Slug, Text
+from backknee.content.base import Model, RefId, Reviewed, Slug, Text
 from backknee.mechanics.chains import find_cycle, reachable
 from backknee.vocab import Effect, Evidence, NodeKind, Side
 
@@ -35,7 +35,7 @@ class ChainLink(Model):
     text: Text
     effect: Effect = Effect.MORE
     evidence: Evidence
-    references: list[Slug] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
     loop: bool = False
     """True only for an arrow that deliberately closes a loop (a vicious circle)."""
 

@@ -8,7 +8,16 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from backknee.content.base import RECOMMENDATION_PATTERN, Model, PageLink, Reviewed, Slug, Text, _unique
+from backknee.content.base import (
+    RECOMMENDATION_PATTERN,
+    Model,
+    PageLink,
+    RefId,
+    Reviewed,
+    Slug,
+    Text,
+    _unique,
+)
 from backknee.mechanics.stick import Angles
 from backknee.vocab import (
     GRADE_STRENGTH,
@@ -16,7 +25,6 @@ from backknee.vocab import (
     Anchor,
     Confidence,
     Difficulty,
-    Effort,
     Grade,
     Guideline,
     Joint,
@@ -78,9 +86,7 @@ class TipEvidence(Model):
 
 class TipTags(Model):
     at_home: bool
-    no_equipment: bool
     minutes_per_day: int = Field(ge=0, le=120)
-    effort: Effort
 
 
 class Tip(Reviewed):
@@ -96,10 +102,8 @@ class Tip(Reviewed):
     helps: Joint
     evidence: TipEvidence
     cautions: list[Text] = Field(default_factory=list)
-    references: list[Slug] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
     tags: TipTags
-    exercises: list[Slug] = Field(default_factory=list)
-    """Exercises (content/exercises/<id>.yaml) that go with this tip."""
 
     @model_validator(mode="after")
     def _verdicts_for_its_joints_only(self) -> Tip:
@@ -177,7 +181,7 @@ class Dose(Model):
 
 
 class Keyframe(Model):
-    """One still of the demonstration, as joint angles in degrees (see backknee/figure.py).
+    """One still of the demonstration, as joint angles in degrees (see backknee/mechanics/stick.py).
 
     `trunk_deg`: the trunk's tilt from upright (90 = lying face down or on hands and knees,
     -90 = lying on the back). `hip_deg`: the thigh's angle forward from the line of the
@@ -226,8 +230,6 @@ class Exercise(Reviewed):
     summary: Text = Field(max_length=160)
     targets: list[MuscleGroup] = Field(min_length=1)
     helps: Joint
-    weak_areas: list[Slug] = Field(default_factory=list)
-    """Weak areas of content/compensation.yaml this exercise strengthens."""
     starting_position: Text
     steps: list[Text] = Field(min_length=1)
     dose: Dose
@@ -235,7 +237,7 @@ class Exercise(Reviewed):
     harder: Text
     cautions: list[Text] = Field(min_length=1)
     """At least one: when to stop or take care."""
-    references: list[Slug] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
     view: View = View.SIDE
     prop: Prop = Prop.NONE
     anchor: Anchor = Anchor.FEET

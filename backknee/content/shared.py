@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from backknee.content.base import Doi, Model, Phone, Reviewed, Slug, Text, WebAddress, _unique
+from backknee.content.base import Doi, Model, PageId, Phone, RefId, Reviewed, Slug, Text, WebAddress, _unique
 from backknee.vocab import (
     ReferenceKind,
     Urgency,
@@ -101,7 +101,7 @@ class UrgencyLevel(Model):
     action: Text
     back: list[WarningSign] = Field(min_length=1)
     knee: list[WarningSign] = Field(min_length=1)
-    references: list[Slug] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
 
 
 class RedFlagsFile(Reviewed):
@@ -159,7 +159,7 @@ class TermsFile(Reviewed):
 class MenuItem(Model):
     """One page in the menu at the top of every page. Its title also heads its tile on home."""
 
-    page: Slug
+    page: PageId
     title: Text
     icon: Text
     hidden: bool = False

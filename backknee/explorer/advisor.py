@@ -15,7 +15,7 @@ In this order, always:
 Each step reads only what it needs, and its type says so: `triage` the warning signs;
 `matching_rules` a `TipCase`; `suggest_tips` the joint and the rules that matched; `make_plan`
 a `PlanCase`. That is what lets the tests walk every
-combination of answers (see backknee/guarantees.py). Pure and deterministic.
+combination of answers (see backknee/explorer/guarantees.py). Pure and deterministic.
 """
 
 from __future__ import annotations

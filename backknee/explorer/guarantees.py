@@ -4,7 +4,7 @@ outcome (nothing when the promise holds).
 tests/unit/test_guarantees.py walks every combination of answers through them, and
 ``python -m backknee coverage`` reports them to a clinician who edits content/rules.yaml.
 The answer space is small because each step of the advisor reads only what it needs, and its
-type says so (see backknee/advisor.py): the warning signs decide whether anything is suggested
+type says so (see backknee/explorer/advisor.py): the warning signs decide whether anything is suggested
 at all; the rules that match read a `TipCase`; the tips read the joint and those rules; the
 plan reads a `PlanCase`.
 """

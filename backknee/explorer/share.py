@@ -6,7 +6,7 @@ version and a checksum: never answers, pain scores or warning signs. It is not s
 signed; anyone could write one. So reading a code trusts nothing in it: a code that cannot
 be read gives one `InvalidShareCode`, never another error, and never the code's own text on
 the page; a code that can be read keeps only the tips and exercises the app has, at levels
-it has, and counts what it left out (backknee/plan.py then re-checks every tip, so nothing
+it has, and counts what it left out (backknee/explorer/plan.py then re-checks every tip, so nothing
 NICE does not recommend is ever shown).
 
 Layout (bytes): version; tips count (high 4 bits) and exercises count (low 4 bits); 2 bytes

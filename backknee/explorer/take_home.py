@@ -14,6 +14,7 @@ import segno
 from fpdf import FPDF
 from icalendar import Alarm, Calendar, Event
 
+from backknee.charts import style
 from backknee.content.pages.plan import PlanPage
 from backknee.content.shared import Clinic, RedFlagsFile
 from backknee.explorer.plan import PlanView
@@ -22,7 +23,7 @@ from backknee.mechanics.stick import LINES, Angles, place
 from backknee.vocab import Anchor, Urgency
 
 FONTS = Path(__file__).parent / "fonts"
-INK = (27, 42, 56)
+INK = style.rgb(style.INK)
 FAINT = (140, 150, 160)
 FIGURE_HEIGHT_MM = 26.0
 """How tall a standing figure is drawn in the PDF."""

@@ -67,8 +67,6 @@ class OneLegStance:
     knee_moment_nm: float
     """The knee adduction moment: the body's weight passing inside the knee presses its inner
     side together. Positive means the weight passes inside the knee."""
-    knee_offset_m: float
-    """How far inside the knee the body's weight passes."""
     lower_back_moment_nm: float
     """Side-bending moment at the base of the spine: what its side muscles must hold."""
     upper_body_offset_m: float
@@ -207,7 +205,6 @@ def _place(body: Body, pelvis_drop_deg: float, trunk_lean_deg: float) -> OneLegS
         points=points,
         hip_moment_nm=g * moment_of_rest,
         knee_moment_nm=knee_moment,
-        knee_offset_m=knee_moment / (g * sum(mass for mass, _, _ in above_knee)),
         lower_back_moment_nm=g * upper_mass * abs(upper_offset),
         upper_body_offset_m=abs(upper_offset),
         lower_back_bend_deg=pelvis_drop_deg + trunk_lean_deg,

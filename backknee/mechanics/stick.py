@@ -2,7 +2,7 @@
 
 The segment lengths are the body model's (Drillis and Contini, as fractions of height), so
 every demonstration is drawn from the same body as the posture and muscles pages. Pure:
-no plotting here (see backknee/exercise_charts.py).
+no plotting here (see backknee/charts/exercises.py).
 
 Angles are directions in the drawing plane, measured from straight up, positive towards the
 front (+x): 0 is up, 90 is forward, 180 is down. The figure faces +x. Lengths are fractions

@@ -1,1 +1,2 @@
-"""The only part of backknee that imports streamlit: cached loading and shared widgets."""
+"""The only part of backknee that imports streamlit: one view per page, the chrome they share,
+cached loading, and the session's keys (state.py)."""

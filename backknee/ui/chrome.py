@@ -1,5 +1,5 @@
-"""What every page shares: the urgent-help notice, the footer, the clinic's contact block,
-source lines, tiles, and the calm page shown when something is wrong."""
+"""What every page shares: the style and scripts, the urgent-help notice, the footer, the
+clinic's contact block, source lines, tiles, and the calm page shown when something is wrong."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from backknee.content.pages.home import Tile
 from backknee.content.shared import Reference, Site, WarningSign
 from backknee.errors import ContentError
 from backknee.ui.pages import page_script
+from backknee.ui.state import Cards, Element, Key, card, clear_answers
 from backknee.vocab import Urgency
 from backknee.words.dates import uk_date
 
@@ -39,16 +40,22 @@ def _asset(name: str) -> str:
     return (Path(__file__).parent / "assets" / name).read_text(encoding="utf-8")
 
 
+SCRIPTS = ("touch.js", "kiosk.js")
+"""Our scripts in assets/, in the order they run: the touch-screen fixes, then the kiosk reset."""
+
+
 def apply_style() -> None:
-    """Shared by every page: touch-friendly sizes and print rules, and the touch-screen
-    fixes in browser_fixes.js."""
-    # Our own fixed style and script, never text from a patient, a URL or a content file.
+    """Shared by every page: touch-friendly sizes and print rules (style.css), the touch-screen
+    fixes (touch.js) and the shared-tablet reset (kiosk.js)."""
+    # Our own fixed style and scripts, never text from a patient, a URL or a content file.
     st.html(_page_assets(), unsafe_allow_javascript=True)
 
 
 @cache
 def _page_assets() -> str:
-    return f"<style>{_asset('style.css')}</style><script>{_asset('browser_fixes.js')}</script>"
+    # One <script>: each file is a self-contained function, run once per page load.
+    script = "\n".join(_asset(name) for name in SCRIPTS)
+    return f"<style>{_asset('style.css')}</style><script>{script}</script>"
 
 
 def show_updating_page(error: BaseException) -> None:
@@ -89,27 +96,23 @@ def calm_fragment(body: Callable[P, None]) -> Callable[P, None]:
 
 def urgent_notice(site: Site) -> None:
     """A short notice, one tap from the warning signs."""
-    with st.container(border=True, key="urgent_notice"):
+    with st.container(border=True, key=Element.URGENT_NOTICE):
         st.markdown(f"⚠️ {site.urgent_notice}")
-        st.page_link(page_script("urgent"), label=site.urgent_link_label, icon="🚑")
+        urgent_link(site)
 
 
-CLEARED = "_cleared"
-
-
-def clear_everything() -> None:
-    """Forget every answer and choice in this session (the shared-tablet button)."""
-    for key in list(st.session_state.keys()):
-        del st.session_state[key]
-    st.session_state[CLEARED] = True
+def urgent_link(site: Site) -> None:
+    """The link to the warning signs."""
+    st.page_link(page_script("urgent"), label=site.urgent_link_label, icon="🚑")
 
 
 def footer(site: Site) -> None:
+    """The small print, and the button that clears everything (for a shared tablet)."""
     # The rule and the small print in one element: each element costs time on every rerun.
     st.markdown(f"---\n\n:small[{site.footer}]")
-    if st.session_state.pop(CLEARED, False):
+    if st.session_state.pop(Key.CLEARED, False):
         st.success(site.cleared, icon="✅")
-    st.button(site.clear_label, key="clear_everything", on_click=clear_everything, icon="🧹")
+    st.button(site.clear_label, key=Key.CLEAR_EVERYTHING, on_click=clear_answers, icon="🧹")
 
 
 def sources(label: str, references: list[Reference]) -> None:
@@ -118,6 +121,7 @@ def sources(label: str, references: list[Reference]) -> None:
 
 
 def sources_line(label: str, references: list[Reference]) -> str:
+    """The same line as text, to go inside a larger element."""
     return f"{label}: {'; '.join(ref.short for ref in references)}"
 
 
@@ -133,19 +137,20 @@ def fact_card(fact: Fact, content: Content, sources_label: str) -> None:
 T = TypeVar("T")
 
 
-def cards(items: Sequence[T], key_prefix: str | None = None) -> Iterator[T]:
+def cards(items: Sequence[T], key_prefix: Cards | None = None) -> Iterator[T]:
     """Yield each item inside a bordered card, two cards to a row (one on a phone), each
     row of equal height. With a key prefix, card n gets the CSS class st-key-<prefix>_<n>."""
     for row_start in range(0, len(items), 2):
         for number, (column, item) in enumerate(
             zip(st.columns(2), items[row_start : row_start + 2], strict=False), start=row_start + 1
         ):
-            key = f"{key_prefix}_{number}" if key_prefix else None
+            key = card(key_prefix, number) if key_prefix else None
             with column, st.container(border=True, height="stretch", key=key):
                 yield item
 
 
 def facts(items: list[Fact], content: Content, sources_label: str) -> None:
+    """Fact cards, two to a row."""
     for fact in cards(items):
         fact_card(fact, content, sources_label)
 
@@ -153,7 +158,7 @@ def facts(items: list[Fact], content: Content, sources_label: str) -> None:
 def tiles(items: list[Tile], site: Site) -> None:
     """Large tiles to the other pages, named as in the menu. The whole card is the link."""
     menu = {item.page: item for item in site.menu}
-    for tile in cards(items, key_prefix="tile"):
+    for tile in cards(items, key_prefix=Cards.TILE):
         entry = menu[tile.page]
         st.page_link(page_script(tile.page), label=f"**{entry.title}**", icon=entry.icon)
         st.markdown(tile.text)
@@ -183,12 +188,13 @@ def warning_level(content: Content, level: Urgency) -> None:
     group = next(lv for lv in content.red_flags.levels if lv.level == level)
     box = st.error if level == Urgency.EMERGENCY else st.warning
     box(f"### {group.icon} {group.heading}\n\n{group.action}")
-    st.page_link(page_script("urgent"), label=content.site.urgent_link_label, icon="🚑")
+    urgent_link(content.site)
 
 
 def clinic_contact(content: Content) -> None:
+    """How to reach the clinic: address, phone, booking, and the kiosk line."""
     clinic = content.clinic
-    with st.container(border=True, key="clinic_contact"):
+    with st.container(border=True, key=Element.CLINIC_CONTACT):
         st.subheader(content.site.contact_heading)
         st.markdown(f"**{clinic.name}**  \n" + "  \n".join(clinic.address))
         st.link_button(f"{clinic.call_label}: {clinic.phone}", clinic.phone_link, icon="📞")

@@ -13,71 +13,65 @@ from backknee.content.pages.plan import PlanPage
 from backknee.explorer.plan import dose_text
 from backknee.explorer.screens import filter_exercises
 from backknee.ui import chrome
-from backknee.ui.figures import PreparedFigure
+from backknee.ui.figures import PreparedFigure, static_chart
+from backknee.ui.state import Element, Key, exercise_demo, exercise_stills
 from backknee.vocab import Joint, MuscleGroup
-
-CHOSEN = "exercises_chosen"
 
 
 @chrome.calm_fragment
 def library(page: ExercisesPage, content: Content, plan_words: PlanPage) -> None:
+    """The filters, the chooser and the chosen exercise: one fragment, so a tap reruns only this."""
     st.segmented_control(
         page.joint_filter_label,
         [j.value for j in Joint],
         format_func=lambda v: page.joint_labels.of(Joint(v)),
-        key="exercises_filter_joint",
+        key=Key.EXERCISES_FILTER_JOINT,
     )
     st.pills(
         page.muscle_filter_label,
         [m.value for m in MuscleGroup],
         format_func=lambda v: page.muscle_labels.of(MuscleGroup(v)),
         selection_mode="multi",
-        key="exercises_filter_muscles",
+        key=Key.EXERCISES_FILTER_MUSCLES,
     )
     shown = filter_exercises(
         list(content.exercises.values()),
-        joint=st.session_state.get("exercises_filter_joint"),
-        muscles=st.session_state.get("exercises_filter_muscles") or [],
+        joint=st.session_state.get(Key.EXERCISES_FILTER_JOINT),
+        muscles=st.session_state.get(Key.EXERCISES_FILTER_MUSCLES) or [],
     )
     if not shown:
         st.info(page.no_results)
         return
     ids = [e.id for e in shown]
-    if st.session_state.get(CHOSEN) not in ids:
-        st.session_state[CHOSEN] = ids[0]
+    if st.session_state.get(Key.EXERCISES_CHOSEN) not in ids:
+        st.session_state[Key.EXERCISES_CHOSEN] = ids[0]
     st.pills(
         page.heading,
         ids,
         format_func=lambda e: content.exercises[e].name,
-        key=CHOSEN,
+        key=Key.EXERCISES_CHOSEN,
         required=True,
         label_visibility="collapsed",
     )
-    show(content.exercises[st.session_state[CHOSEN]], page, content, plan_words)
+    show(content.exercises[st.session_state[Key.EXERCISES_CHOSEN]], page, content, plan_words)
 
 
 def show(exercise: Exercise, page: ExercisesPage, content: Content, plan_words: PlanPage) -> None:
     """One exercise: the animation, the stills, and how to do it."""
-    with st.container(border=True, key="exercise_detail"):
+    with st.container(border=True, key=Element.EXERCISE_DETAIL):
         st.header(exercise.name)
         st.markdown(exercise.summary)
         demo_column, words_column = st.columns(2, gap="medium")
         with demo_column:
             st.plotly_chart(
                 PreparedFigure.from_spec(demo_figure_spec(exercise, page)),
-                key=f"exercise_demo_{exercise.id}",
+                key=exercise_demo(exercise.id),
                 config={**CHART_CONFIG, "staticPlot": False},
                 theme=None,
                 alt=describe(exercise, page),
             )
             st.caption(page.stills_label)
-            st.plotly_chart(
-                PreparedFigure.from_spec(stills_figure_spec(exercise)),
-                key=f"exercise_stills_{exercise.id}",
-                config={**CHART_CONFIG, "staticPlot": True},
-                theme=None,
-                alt=describe(exercise, page),
-            )
+            static_chart(stills_figure_spec(exercise), exercise_stills(exercise.id), describe(exercise, page))
         with words_column:
             targets = ", ".join(page.muscle_labels.of(m) for m in exercise.targets)
             st.markdown(

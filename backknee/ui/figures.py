@@ -1,10 +1,13 @@
-"""Figures that are built once and shown many times."""
+"""Figures that are built once and shown many times, and the one way a still chart is shown."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import plotly.graph_objects as go
+import streamlit as st
+
+from backknee.charts.style import CHART_CONFIG
 
 
 class PreparedFigure(go.Figure):  # type: ignore[misc]  # plotly has no type hints
@@ -31,4 +34,15 @@ class PreparedFigure(go.Figure):  # type: ignore[misc]  # plotly has no type hin
         return prepared
 
     def to_dict(self) -> dict[str, Any]:
+        """The plain form worked out when the figure was made (the same dict every time)."""
         return self._prepared
+
+
+STATIC_CONFIG = {**CHART_CONFIG, "staticPlot": True}
+"""A still chart: nothing on it answers a finger, so a swipe over it scrolls the page."""
+
+
+def static_chart(spec: dict[str, Any], key: str, alt: str) -> None:
+    """Show a plain spec (see `PreparedFigure.from_spec`) as a still chart with its words for
+    a screen reader."""
+    st.plotly_chart(PreparedFigure.from_spec(spec), key=key, config=STATIC_CONFIG, theme=None, alt=alt)

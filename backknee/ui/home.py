@@ -12,15 +12,8 @@ from backknee.content.pages.home import Cycle
 from backknee.ui import chrome
 from backknee.ui.figures import PreparedFigure
 from backknee.ui.pages import page_script
+from backknee.ui.state import Element, Key, cycle_chart
 from backknee.words.home import describe, find_step, next_step, numbered, step_from_tap
-
-CHOSEN_KEY = "cycle_step"
-
-
-def _chart_key(chosen_id: str | None) -> str:
-    # A new key per chosen step starts the chart with no selection, so a second tap on
-    # the same step after choosing another one below still counts.
-    return f"cycle_chart_{chosen_id or 'none'}"
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -38,7 +31,7 @@ def _on_tap(cycle: Cycle, chart_key: str) -> None:
         chrome.log_error(error)
         return
     if tapped is not None:
-        st.session_state[CHOSEN_KEY] = tapped
+        st.session_state[Key.CYCLE_STEP] = tapped
 
 
 @chrome.calm_fragment
@@ -47,8 +40,9 @@ def cycle_explorer(cycle: Cycle, content: Content, sources_label: str) -> None:
 
     A fragment: choosing a step reruns only this part of the page.
     """
-    chosen = find_step(cycle, st.session_state.get(CHOSEN_KEY))
-    chart_key = _chart_key(chosen.id if chosen else None)
+    chosen = find_step(cycle, st.session_state.get(Key.CYCLE_STEP))
+    # A new chart per chosen step: see state.cycle_chart.
+    chart_key = cycle_chart(chosen.id if chosen else None)
     st.plotly_chart(
         _figure(content.version, chosen.id if chosen else None, cycle),
         key=chart_key,
@@ -62,9 +56,9 @@ def cycle_explorer(cycle: Cycle, content: Content, sources_label: str) -> None:
         cycle.choose_label,
         options=[step.id for step in cycle.steps],
         format_func=lambda step_id: _chooser_label(cycle, step_id),
-        key=CHOSEN_KEY,
+        key=Key.CYCLE_STEP,
     )
-    with st.container(border=True, key="cycle_explanation"):
+    with st.container(border=True, key=Element.CYCLE_EXPLANATION):
         if chosen is None:
             st.markdown(cycle.prompt)
             return

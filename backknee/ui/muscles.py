@@ -11,12 +11,12 @@ from backknee.charts.muscles import (
     effort_gauge_spec,
     one_leg_figure_spec,
 )
-from backknee.charts.style import CHART_CONFIG
 from backknee.content.loader import Content
 from backknee.content.pages.muscles import MusclesPage
 from backknee.mechanics.constants import HIP_SHARE_CHOICES, THIGH_STRENGTH_CHOICES
 from backknee.ui import chrome
-from backknee.ui.figures import PreparedFigure
+from backknee.ui.figures import static_chart
+from backknee.ui.state import Cards, Element, Key
 from backknee.words.muscles import (
     chain_for,
     chain_markdown,
@@ -28,15 +28,10 @@ from backknee.words.muscles import (
 )
 from backknee.words.posture import AVERAGE_BODY
 
-WEAK_KEY = "muscles_weak"
-HIP_KEY = "muscles_hip_percent"
-THIGH_KEY = "muscles_thigh_percent"
-ARMS_KEY = "muscles_arms"
-STATIC = {**CHART_CONFIG, "staticPlot": True}
-
 
 def chosen_areas() -> list[str]:
-    return list(st.session_state.get(WEAK_KEY) or [])
+    """The weak areas picked so far (none until the patient picks)."""
+    return list(st.session_state.get(Key.MUSCLES_WEAK) or [])
 
 
 @chrome.calm_fragment
@@ -52,17 +47,15 @@ def chain_explorer(page: MusclesPage, content: Content) -> None:
         # fragment runs do not survive.)
         format_func=lambda node_id: graph.node(node_id).label,
         selection_mode="multi",
-        key=WEAK_KEY,
+        key=Key.MUSCLES_WEAK,
     )
     active = chain_for(graph, chosen_areas())
-    st.plotly_chart(
-        PreparedFigure.from_spec(chain_figure_spec(graph, active, words)),
-        key="muscles_chain_chart",
-        config=STATIC,
-        theme=None,
-        alt=describe_chain(graph, active, words),
+    static_chart(
+        chain_figure_spec(graph, active, words),
+        Element.MUSCLES_CHAIN_CHART,
+        describe_chain(graph, active, words),
     )
-    with st.container(border=True, key="muscles_chain_words"):
+    with st.container(border=True, key=Element.MUSCLES_CHAIN_WORDS):
         st.markdown(chain_markdown(graph, active, page, content.cite))
 
 
@@ -70,80 +63,67 @@ def _percent(value: int) -> str:
     return f"{value}%"
 
 
+def _percent_control(label: str, choices: tuple[int, ...], key: Key, help_text: str) -> int:
+    """A row of percentages to tap (100% until the patient taps another), the words under
+    it, and the one chosen."""
+    st.session_state.setdefault(key, 100)
+    st.segmented_control(label, choices, format_func=_percent, key=key, required=True)
+    st.caption(help_text)
+    return int(st.session_state[key])
+
+
+def _readout(lines: tuple[str, ...], illustration: str) -> None:
+    """What a view means, one line a point, and that the figure is an illustration."""
+    st.markdown("\n".join(f"- {line}" for line in lines) + f"\n\n:small[{illustration}]")
+
+
 @chrome.calm_fragment
 def one_leg_explorer(page: MusclesPage) -> None:
     """The hip control, the front view and what it means."""
     words = page.one_leg
-    st.session_state.setdefault(HIP_KEY, 100)
-    st.segmented_control(
-        words.control_label,
-        HIP_SHARE_CHOICES,
-        format_func=_percent,
-        key=HIP_KEY,
-        required=True,
-        help=None,
+    hip_percent = _percent_control(
+        words.control_label, HIP_SHARE_CHOICES, Key.MUSCLES_HIP_PERCENT, words.control_help
     )
-    st.caption(words.control_help)
-    view = one_leg_view(int(st.session_state[HIP_KEY]), words)
+    view = one_leg_view(hip_percent, words)
     figure_column, words_column = st.columns(2, gap="medium")
     with figure_column:
-        st.plotly_chart(
-            PreparedFigure.from_spec(
-                one_leg_figure_spec(view.stance, view.level, AVERAGE_BODY.height_m, words)
-            ),
-            key="muscles_one_leg_chart",
-            config=STATIC,
-            theme=None,
-            alt=describe_one_leg(view, words),
+        static_chart(
+            one_leg_figure_spec(view.stance, view.level, AVERAGE_BODY.height_m, words),
+            Element.MUSCLES_ONE_LEG_CHART,
+            describe_one_leg(view, words),
         )
-    with words_column, st.container(border=True, key="muscles_one_leg_readout"):
-        st.markdown("\n".join(f"- {line}" for line in view.lines) + f"\n\n:small[{page.illustration}]")
+    with words_column, st.container(border=True, key=Element.MUSCLES_ONE_LEG_READOUT):
+        _readout(view.lines, page.illustration)
 
 
 @chrome.calm_fragment
 def chair_explorer(page: MusclesPage) -> None:
     """The thigh control, the arms switch, the side view, the effort gauge and what it means."""
     words = page.chair
-    st.session_state.setdefault(THIGH_KEY, 100)
-    st.segmented_control(
-        words.control_label,
-        THIGH_STRENGTH_CHOICES,
-        format_func=_percent,
-        key=THIGH_KEY,
-        required=True,
+    thigh_percent = _percent_control(
+        words.control_label, THIGH_STRENGTH_CHOICES, Key.MUSCLES_THIGH_PERCENT, words.control_help
     )
-    st.caption(words.control_help)
-    st.toggle(words.arms_label, key=ARMS_KEY, help=None)
+    st.toggle(words.arms_label, key=Key.MUSCLES_ARMS, help=None)
     st.caption(words.arms_help)
-    view = chair_view(int(st.session_state[THIGH_KEY]), bool(st.session_state.get(ARMS_KEY)), words)
+    view = chair_view(thigh_percent, bool(st.session_state.get(Key.MUSCLES_ARMS)), words)
     figure_column, words_column = st.columns(2, gap="medium")
     with figure_column:
-        st.plotly_chart(
-            PreparedFigure.from_spec(
-                chair_figure_spec(view.rise, view.typical, AVERAGE_BODY.height_m, words)
-            ),
-            key="muscles_chair_chart",
-            config=STATIC,
-            theme=None,
-            alt=describe_chair(view, words),
+        static_chart(
+            chair_figure_spec(view.rise, view.typical, AVERAGE_BODY.height_m, words),
+            Element.MUSCLES_CHAIR_CHART,
+            describe_chair(view, words),
         )
     with words_column:
-        st.plotly_chart(
-            PreparedFigure.from_spec(effort_gauge_spec(view.effort_percent, words)),
-            key="muscles_gauge",
-            config=STATIC,
-            theme=None,
-            alt=view.lines[0],
-        )
-        with st.container(border=True, key="muscles_chair_readout"):
-            st.markdown("\n".join(f"- {line}" for line in view.lines) + f"\n\n:small[{page.illustration}]")
+        static_chart(effort_gauge_spec(view.effort_percent, words), Element.MUSCLES_GAUGE, view.lines[0])
+        with st.container(border=True, key=Element.MUSCLES_CHAIR_READOUT):
+            _readout(view.lines, page.illustration)
 
 
 def what_helps(page: MusclesPage, content: Content) -> None:
     """Exercises for each weak area, in the order the content gives. (The chain names the
     picked areas' exercises; this part is outside its fragment, so it does not change with
     a tap.)"""
-    for area in chrome.cards(page.areas, key_prefix="muscles_area"):
+    for area in chrome.cards(page.areas, key_prefix=Cards.MUSCLES_AREA):
         st.markdown(
             f"### {area.heading}\n\n{area.why}\n\n"
             + "\n".join(f"- **{idea.name}.** {idea.how}" for idea in area.exercises)

@@ -14,21 +14,18 @@ from backknee.explorer.plan import PlanView, from_outcome, from_shared
 from backknee.explorer.share import OpenedCode, decode, encode
 from backknee.explorer.take_home import plan_calendar, plan_pdf, qr_png
 from backknee.ui import chrome
-from backknee.ui.tips import OUTCOME
-
-SHARED = "plan_shared"
-"""A plan opened from a code: what the code held that we have (session only)."""
+from backknee.ui.state import CODE_PARAM, Element, Key, plan_exercise
 
 
 def current_plan(page: PlanPage, content: Content) -> PlanView | None:
     """The plan from the explorer in this session, else one opened from a code (re-checked
     each time it is shown, against the content as it is now)."""
-    outcome = st.session_state.get(OUTCOME)
+    outcome = st.session_state.get(Key.PLAN_OUTCOME)
     if isinstance(outcome, Outcome):
         # After a Yes to the emergency or same-day signs there is no plan, not even one
         # opened from a code earlier.
         return from_outcome(outcome, content.tips, content.exercises, content.rules, page)
-    opened = st.session_state.get(SHARED)
+    opened = st.session_state.get(Key.PLAN_SHARED)
     if isinstance(opened, OpenedCode):
         try:
             return from_shared(opened, content.tips, content.exercises, page)
@@ -45,7 +42,7 @@ def open_code(code: str, page: PlanPage, content: Content) -> bool:
     except InvalidShareCode:
         st.warning(page.code_invalid)
         return False
-    st.session_state[SHARED] = opened
+    st.session_state[Key.PLAN_SHARED] = opened
     return True
 
 
@@ -56,19 +53,21 @@ def left_out_note(view: PlanView, page: PlanPage) -> None:
 
 
 def code_entry(page: PlanPage, content: Content) -> None:
-    with st.form("plan_code_form", border=True):
-        code = st.text_input(page.code_label, key="plan_code_typed", max_chars=80)
+    """A box to type a share code into, for a patient who has one but no plan here."""
+    with st.form(Element.PLAN_CODE_FORM, border=True):
+        code = st.text_input(page.code_label, key=Key.PLAN_CODE_TYPED, max_chars=80)
         submitted = st.form_submit_button(page.code_button)
     if submitted and code and open_code(code, page, content):
         st.rerun()
 
 
 def show_plan(view: PlanView, page: PlanPage, content: Content) -> None:
+    """The plan on screen: the exercises, the weeks, the pain rule, the tips, the warning signs."""
     st.header(page.exercises_heading)
     st.markdown(page.sessions.format(count=view.sessions_per_week))
     chrome.page_link(page.demo_link)
     for item in view.exercises:
-        with st.container(border=True, key=f"plan_exercise_{item.exercise.id}"):
+        with st.container(border=True, key=plan_exercise(item.exercise.id)):
             st.markdown(
                 f"### {item.exercise.name}\n\n**{item.dose}.** {item.version}\n\n"
                 + "\n".join(f"- *{reason}*" for reason in item.reasons)
@@ -83,7 +82,7 @@ def show_plan(view: PlanView, page: PlanPage, content: Content) -> None:
         st.markdown("\n".join(f"- **{t.tip.title}.** {t.tip.summary}" for t in view.tips))
     st.header(page.warning_heading)
     st.markdown(page.warning_text)
-    st.page_link("app_pages/urgent.py", label=content.site.urgent_link_label, icon="🚑")
+    chrome.urgent_link(content.site)
 
 
 @chrome.calm_fragment
@@ -96,7 +95,7 @@ def keep(view: PlanView, page: PlanPage, content: Content) -> None:
         file_name="back-and-knee-plan.pdf",
         mime="application/pdf",
         icon="📄",
-        key="plan_pdf",
+        key=Key.PLAN_PDF,
         on_click="ignore",
     )
     st.caption(page.pdf_help)
@@ -104,17 +103,17 @@ def keep(view: PlanView, page: PlanPage, content: Content) -> None:
         start = st.date_input(
             page.start_date_label,
             value=date.today() + timedelta(days=1),
-            key="plan_start",
+            key=Key.PLAN_START,
             format="DD/MM/YYYY",
         )
-        at = st.time_input(page.time_label, value=time(10, 0), key="plan_time", step=timedelta(minutes=30))
+        at = st.time_input(page.time_label, value=time(10, 0), key=Key.PLAN_TIME, step=timedelta(minutes=30))
     st.download_button(
         page.calendar_label,
         data=lambda: plan_calendar(view, page, start, at, datetime.now()),
         file_name="back-and-knee-sessions.ics",
         mime="text/calendar",
         icon="📅",
-        key="plan_ics",
+        key=Key.PLAN_ICS,
         on_click="ignore",
     )
     st.caption(page.calendar_help)
@@ -122,16 +121,16 @@ def keep(view: PlanView, page: PlanPage, content: Content) -> None:
     st.markdown(page.share_intro)
     code = encode(view.shared)
     st.markdown(page.code_shown.format(code=f"`{code}`"))
-    address = f"{str(st.context.url).split('?')[0].rsplit('/', 1)[0]}/plan?code={code}"
+    address = f"{str(st.context.url).split('?')[0].rsplit('/', 1)[0]}/plan?{CODE_PARAM}={code}"
     # Drawn once per plan (7 ms) and kept with the plan in this session only.
-    drawn = st.session_state.get("plan_qr")
+    drawn = st.session_state.get(Key.PLAN_QR)
     if not drawn or drawn[0] != address:
-        drawn = st.session_state["plan_qr"] = (address, qr_png(address))
+        drawn = st.session_state[Key.PLAN_QR] = (address, qr_png(address))
     st.image(drawn[1], alt=page.qr_alt, width=220)
 
 
 def _outcome_kind() -> OutcomeKind | None:
-    outcome = st.session_state.get(OUTCOME)
+    outcome = st.session_state.get(Key.PLAN_OUTCOME)
     return outcome.kind if isinstance(outcome, Outcome) else None
 
 
@@ -147,5 +146,5 @@ def same_day_outcome() -> bool:
 
 def routine_note() -> bool:
     """The patient said some routine signs sound like them: see a GP or physio as well."""
-    outcome = st.session_state.get(OUTCOME)
+    outcome = st.session_state.get(Key.PLAN_OUTCOME)
     return isinstance(outcome, Outcome) and bool(outcome.notes)

@@ -5,29 +5,31 @@ from __future__ import annotations
 import streamlit as st
 
 from backknee.charts.posture import posture_figure_spec
-from backknee.charts.style import CHART_CONFIG
 from backknee.content.pages.posture import PosturePage, PosturePreset
 from backknee.mechanics.constants import POSTURE_CONTROL_RANGES_DEG, POSTURE_STEP_DEG
 from backknee.ui import chrome
-from backknee.ui.figures import PreparedFigure
+from backknee.ui.figures import static_chart
+from backknee.ui.state import (
+    POSTURE_CONTROLS,
+    Element,
+    posture_control,
+    posture_preset,
+    posture_step,
+    posture_steps,
+)
 from backknee.words.posture import Scenario, compare, describe, find_preset, posture_name, readout
-
-CONTROLS = ("flattening", "lean", "knee")
-"""The three controls, in the order the page shows them."""
-
-
-def _key(control: str) -> str:
-    return f"posture_{control}"
 
 
 def current_scenario() -> Scenario:
     """The posture the patient has chosen so far (standing tall until they choose)."""
-    return Scenario(**{f"{c}_deg": int(st.session_state.get(_key(c), 0)) for c in CONTROLS})
+    return Scenario(
+        **{f"{c}_deg": int(st.session_state.get(posture_control(c), 0)) for c in POSTURE_CONTROLS}
+    )
 
 
 def _set(scenario: Scenario) -> None:
-    for control in CONTROLS:
-        st.session_state[_key(control)] = getattr(scenario, f"{control}_deg")
+    for control in POSTURE_CONTROLS:
+        st.session_state[posture_control(control)] = getattr(scenario, f"{control}_deg")
 
 
 def _choose_preset(preset: PosturePreset) -> None:
@@ -42,16 +44,16 @@ def _step(control: str, direction: int) -> None:
 def posture_explorer(page: PosturePage) -> None:
     """Presets, the three controls, the figure and the readout: one fragment, so moving a
     control reruns only this part of the page. The page puts the heading above it."""
-    for control in CONTROLS:
-        st.session_state.setdefault(_key(control), 0)
+    for control in POSTURE_CONTROLS:
+        st.session_state.setdefault(posture_control(control), 0)
     scenario = current_scenario()
 
-    with st.container(horizontal=True, key="posture_presets"):
+    with st.container(horizontal=True, key=Element.POSTURE_PRESETS):
         for preset in page.presets:
             chosen = find_preset(scenario, [preset]) is not None
             st.button(
                 f"✓ {preset.label}" if chosen else preset.label,
-                key=f"preset_{preset.id}",
+                key=posture_preset(preset.id),
                 on_click=_choose_preset,
                 args=(preset,),
                 type="primary" if chosen else "secondary",
@@ -70,17 +72,11 @@ def posture_explorer(page: PosturePage) -> None:
             comparison.knee_times,
             comparison.back_times,
         )
-        st.plotly_chart(
-            # About 0.3 ms to solve and draw, so nothing to cache but the solve (in compare).
-            PreparedFigure.from_spec(spec),
-            key="posture_chart",
-            config={**CHART_CONFIG, "staticPlot": True},
-            theme=None,
-            alt=describe(name, lines, page.chart),
-        )
+        # About 0.3 ms to solve and draw, so nothing to cache but the solve (in compare).
+        static_chart(spec, Element.POSTURE_CHART, describe(name, lines, page.chart))
         # Under the figure, so the words stay beside it on a tablet and right after it on a
         # phone (where the columns stack), not below all three controls.
-        with st.container(border=True, key="posture_readout"):
+        with st.container(border=True, key=Element.POSTURE_READOUT):
             # One element: each element costs time on every move of a slider.
             chosen_preset = find_preset(scenario, page.presets)
             st.markdown(
@@ -91,7 +87,7 @@ def posture_explorer(page: PosturePage) -> None:
             )
     with controls_column:
         st.subheader(page.controls_heading)
-        for control in CONTROLS:
+        for control in POSTURE_CONTROLS:
             _control(page, control)
 
 
@@ -107,21 +103,21 @@ def _control(page: PosturePage, control: str) -> None:
         min_value=low,
         max_value=high,
         step=POSTURE_STEP_DEG,
-        key=_key(control),
+        key=posture_control(control),
         label_visibility="collapsed",
     )
-    value = st.session_state[_key(control)]
-    with st.container(horizontal=True, key=f"posture_{control}_steps"):
+    value = st.session_state[posture_control(control)]
+    with st.container(horizontal=True, key=posture_steps(control)):
         st.button(
             f"− {words.less}",
-            key=f"posture_{control}_less",
+            key=posture_step(control, -1),
             on_click=_step,
             args=(control, -1),
             disabled=value <= low,
         )
         st.button(
             f"+ {words.more}",
-            key=f"posture_{control}_more",
+            key=posture_step(control, 1),
             on_click=_step,
             args=(control, 1),
             disabled=value >= high,

@@ -1,17 +1,19 @@
 """The guided explorer (one question per screen, Back and Next) and the browse-all-tips mode.
 
-Answers live in `st.session_state["tips_answers"]` only: never in the URL, never stored.
+Answers live in the session only (`Key.TIPS_ANSWERS`): never in the URL, never stored.
 Each widget has its own key and copies its value into the answers when it changes, so an
 answer survives moving between screens (Streamlit forgets a widget that is not drawn).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from enum import StrEnum
 from typing import Any
 
 import streamlit as st
 
+from backknee.content.base import Labels
 from backknee.content.items import Tip
 from backknee.content.loader import Content
 from backknee.content.pages.tips import TipCardWords, TipsPage
@@ -38,83 +40,75 @@ from backknee.explorer.screens import (
 )
 from backknee.ui import chrome
 from backknee.ui.content import get_content
+from backknee.ui.state import PEG_ANSWERS, Answer, Element, Key, TipList, answer_widget, start_again, tip_box
 from backknee.vocab import Confidence, Difficulty, Grade, Joint, Prop, Setting, TipKind, Urgency
 from backknee.words.evidence import verdict_text
 
 STOPPING = (Screen.EMERGENCY.value, Screen.URGENT.value)
 """The safety questions whose Yes ends the explorer (emergency, and same day)."""
-ANSWERS = "tips_answers"
-SCREEN = "tips_screen"
-MODE = "tips_mode"
-OUTCOME = "plan_outcome"
-"""The outcome, kept for the plan page (in the session only)."""
 
 
 def _store() -> dict[str, Any]:
-    store: dict[str, Any] = st.session_state.setdefault(ANSWERS, {})
+    store: dict[str, Any] = st.session_state.setdefault(Key.TIPS_ANSWERS, {})
     return store
 
 
-def _remember(name: str) -> None:
-    _store()[name] = st.session_state[f"tips_w_{name}"]
+def _remember(name: Answer) -> None:
+    _store()[name] = st.session_state[answer_widget(name)]
     # Any changed answer makes the last outcome out of date: the plan page must not show a
     # plan for answers the patient has since changed (say, a Yes to the emergency signs).
-    st.session_state.pop(OUTCOME, None)
+    st.session_state.pop(Key.PLAN_OUTCOME, None)
     if name in STOPPING and _store()[name] == YES:
         # A Yes that stops the explorer counts at once, before Next is tapped: until then no
         # page may show a plan, not even one opened earlier from a code.
         _outcome(get_content())
 
 
-def _prefill(name: str) -> str:
+def _prefill(name: Answer) -> str:
     """The widget key for an answer, filled with the stored answer before it is drawn."""
-    key = f"tips_w_{name}"
+    key = answer_widget(name)
     if key not in st.session_state and name in _store():
         st.session_state[key] = _store()[name]
     return key
 
 
 def _go(screen: Screen) -> None:
-    st.session_state[SCREEN] = screen.value
-
-
-def start_again() -> None:
-    """Forget every answer and the plan, and go back to the first question."""
-    for key in [k for k in st.session_state if str(k).startswith(("tips_", "plan_"))]:
-        del st.session_state[key]
+    st.session_state[Key.TIPS_SCREEN] = screen.value
 
 
 @chrome.calm_fragment
 def explorer(page: TipsPage, content: Content) -> None:
+    """The choice of guided or browse, and the one chosen."""
     st.segmented_control(
         page.mode_label,
         ["guided", "browse"],
         format_func=lambda mode: page.guided_label if mode == "guided" else page.browse_label,
-        key=MODE,
+        key=Key.TIPS_MODE,
         required=True,
         default="guided",
     )
-    screen = st.session_state.get(SCREEN)
-    outcome = st.session_state.get(OUTCOME)
+    screen = st.session_state.get(Key.TIPS_SCREEN)
+    outcome = st.session_state.get(Key.PLAN_OUTCOME)
     stopped = screen in (Screen.STOP.value, Screen.TODAY.value) or (
         isinstance(outcome, Outcome) and outcome.kind != OutcomeKind.PLAN
     )
     if not stopped:
         # For a patient coming back to their plan; never beside the emergency or same-day advice.
         chrome.page_link(page.plan_link)
-    if st.session_state.get(MODE) == "browse":
+    if st.session_state.get(Key.TIPS_MODE) == "browse":
         browse(page, content)
     else:
         guided(page, content)
 
 
 def guided(page: TipsPage, content: Content) -> None:
-    screen = Screen(st.session_state.setdefault(SCREEN, Screen.EMERGENCY.value))
+    """The explorer: the screen shown, then Back, Next and Start again."""
+    screen = Screen(st.session_state.setdefault(Key.TIPS_SCREEN, Screen.EMERGENCY.value))
     store = _store()
     if screen in QUESTIONS:
         st.caption(page.progress.format(step=QUESTIONS.index(screen) + 1, total=len(QUESTIONS)))
         st.progress((QUESTIONS.index(screen) + 1) / len(QUESTIONS))
-    with st.container(border=True, key="tips_screen_box"):
+    with st.container(border=True, key=Element.TIPS_SCREEN_BOX):
         if screen in SAFETY:
             _safety(page, content, screen)
         elif screen == Screen.WHERE:
@@ -129,19 +123,21 @@ def guided(page: TipsPage, content: Content) -> None:
             _today(page, content)
         else:
             _result(page, content)
-    with st.container(horizontal=True, key="tips_nav"):
+    with st.container(horizontal=True, key=Element.TIPS_NAV):
         if screen != Screen.EMERGENCY:
-            st.button(f"← {page.back_label}", key="tips_back", on_click=_go, args=(previous_screen(screen),))
+            st.button(
+                f"← {page.back_label}", key=Key.TIPS_BACK, on_click=_go, args=(previous_screen(screen),)
+            )
         if screen in QUESTIONS:
             st.button(
                 f"{page.next_label} →",
-                key="tips_next",
+                key=Key.TIPS_NEXT,
                 type="primary",
                 disabled=not can_continue(screen, store),
                 on_click=_go,
                 args=(next_screen(screen, store),),
             )
-        st.button(page.start_again_label, key="tips_start_again", on_click=start_again)
+        st.button(page.start_again_label, key=Key.TIPS_START_AGAIN, on_click=start_again)
 
 
 def _safety(page: TipsPage, content: Content, screen: Screen) -> None:
@@ -160,11 +156,11 @@ def _safety(page: TipsPage, content: Content, screen: Screen) -> None:
         + f"\n\n**{content.red_flags.knee_label}**\n\n"
         + chrome.warning_sign_lines(group.knee)
     )
-    _ask(screen.value, question, [YES, NO], lambda v: page.yes_label if v == YES else page.no_label)
+    _ask(Answer(screen.value), question, [YES, NO], lambda v: page.yes_label if v == YES else page.no_label)
 
 
 def _ask(
-    name: str,
+    name: Answer,
     label: str,
     options: Sequence[object],
     words: Callable[[Any], str] = str,
@@ -184,61 +180,50 @@ def _ask(
         st.segmented_control(label, list(options), **common)
 
 
+def _ask_kind(name: Answer, label: str, kinds: Iterable[StrEnum], labels: Labels, many: bool = False) -> None:
+    """A question whose answers are values of a fixed list, each shown in the page's words."""
+    words = {kind.value: labels.of(kind) for kind in kinds}
+    _ask(name, label, list(words), words.__getitem__, many=many)
+
+
 def _where(page: TipsPage) -> None:
     st.header(page.where_heading)
-    _ask("where", page.where_question, [j.value for j in Joint], lambda v: page.where_labels.of(Joint(v)))
-    st.toggle(page.peg_label, key=_prefill("use_peg"), on_change=_remember, args=("use_peg",))
-    if _store().get("use_peg"):
+    _ask_kind(Answer.WHERE, page.where_question, Joint, page.where_labels)
+    st.toggle(page.peg_label, key=_prefill(Answer.USE_PEG), on_change=_remember, args=(Answer.USE_PEG,))
+    if _store().get(Answer.USE_PEG):
         st.caption(page.peg_help)
-        for number, question in enumerate(page.peg_questions, start=1):
-            _ask(f"peg_{number}", question, range(11))
-        parts = [_store().get(f"peg_{n}") for n in (1, 2, 3)]
+        for name, question in zip(PEG_ANSWERS, page.peg_questions, strict=True):
+            _ask(name, question, range(11))
+        parts = [_store().get(name) for name in PEG_ANSWERS]
         if all(isinstance(p, int) for p in parts):
             st.markdown(page.peg_result.format(score=peg_score(*parts)))  # type: ignore[arg-type]
     else:
-        _ask("pain", page.pain_question, range(11))
+        _ask(Answer.PAIN, page.pain_question, range(11))
         st.caption(page.pain_help)
 
 
 def _hard(page: TipsPage) -> None:
     st.header(page.hard_heading)
-    words = page.hard_labels
-    _ask(
-        "hard",
-        page.hard_question,
-        [d.value for d in Difficulty],
-        lambda v: words.of(Difficulty(v)),
-        many=True,
-    )
+    _ask_kind(Answer.HARD, page.hard_question, Difficulty, page.hard_labels, many=True)
 
 
 def _suits(page: TipsPage) -> None:
     st.header(page.suits_heading)
-    places, kit, sure = page.setting_labels, page.equipment_labels, page.confidence_labels
+    _ask_kind(Answer.SETTINGS, page.settings_question, Setting, page.setting_labels, many=True)
+    if Answer.EQUIPMENT not in _store():
+        _store()[Answer.EQUIPMENT] = sorted(p.value for p in DEFAULT_EQUIPMENT)
+    props = [p for p in Prop if p != Prop.NONE]
+    _ask_kind(Answer.EQUIPMENT, page.equipment_question, props, page.equipment_labels, many=True)
     _ask(
-        "settings",
-        page.settings_question,
-        [s.value for s in Setting],
-        lambda v: places.of(Setting(v)),
-        many=True,
+        Answer.MINUTES, page.minutes_question, MINUTES_CHOICES, lambda m: page.minutes_label.format(minutes=m)
     )
-    if "equipment" not in _store():
-        _store()["equipment"] = sorted(p.value for p in DEFAULT_EQUIPMENT)
-    props = [p.value for p in Prop if p != Prop.NONE]
-    _ask("equipment", page.equipment_question, props, lambda v: kit.of(Prop(v)), many=True)
-    _ask("minutes", page.minutes_question, MINUTES_CHOICES, lambda m: page.minutes_label.format(minutes=m))
-    _ask(
-        "confidence",
-        page.confidence_question,
-        [c.value for c in Confidence],
-        lambda v: sure.of(Confidence(v)),
-    )
+    _ask_kind(Answer.CONFIDENCE, page.confidence_question, Confidence, page.confidence_labels)
 
 
 def _outcome(content: Content) -> Outcome:
     answers = answers_from(_store(), content.red_flags)
     found = advise(answers, content.red_flags, content.rules, content.tips, content.exercises)
-    st.session_state[OUTCOME] = found
+    st.session_state[Key.PLAN_OUTCOME] = found
     return found
 
 
@@ -247,7 +232,7 @@ def _stop(page: TipsPage, content: Content) -> None:
     group = next(lv for lv in content.red_flags.levels if lv.level == Urgency.EMERGENCY)
     st.header(f"{group.icon} {page.emergency_result_heading}")
     st.error(page.emergency_result_text)
-    st.page_link("app_pages/urgent.py", label=content.site.urgent_link_label, icon="🚑")
+    chrome.urgent_link(content.site)
 
 
 def _today(page: TipsPage, content: Content) -> None:
@@ -257,16 +242,16 @@ def _today(page: TipsPage, content: Content) -> None:
     group = next(lv for lv in content.red_flags.levels if lv.level == Urgency.URGENT)
     st.header(f"{group.icon} {page.same_day_heading}")
     st.warning(f"**{group.heading}**\n\n{group.action}")
-    st.page_link("app_pages/urgent.py", label=content.site.urgent_link_label, icon="🚑")
+    chrome.urgent_link(content.site)
     st.markdown(page.same_day_text)
     st.subheader(page.once_checked_heading)
     st.markdown(page.once_checked_text)
-    st.button(page.browse_button, key="tips_browse_once_checked", on_click=_browse)
+    st.button(page.browse_button, key=Key.TIPS_BROWSE_ONCE_CHECKED, on_click=_browse)
     chrome.page_link(page.exercises_link)
 
 
 def _browse() -> None:
-    st.session_state[MODE] = "browse"
+    st.session_state[Key.TIPS_MODE] = "browse"
 
 
 def _result(page: TipsPage, content: Content) -> None:
@@ -279,7 +264,7 @@ def _result(page: TipsPage, content: Content) -> None:
     for chosen in found.tips:
         tip = content.tips[chosen.tip_id]
         reasons = list(content.rules.reasons(chosen.rule_ids))
-        tip_card(tip, page.card, content, page.sources_label, reasons, key=f"result_{tip.id}")
+        tip_card(tip, page.card, content, page.sources_label, reasons, key=tip_box(TipList.RESULT, tip.id))
     if found.more_tips:
         # Shown, not folded away: what the patient told us is here even when NICE backs other
         # tips more strongly.
@@ -304,8 +289,8 @@ def tip_card(
     key: str,
 ) -> None:
     """One tip: its title, summary, why it was chosen, what NICE says for each joint, and
-    how to do it (folded away)."""
-    with st.container(border=True, key=f"tip_{key}"):
+    how to do it (folded away). The key is the card's box: state.tip_box."""
+    with st.container(border=True, key=key):
         labels = {Joint.BACK: words.back_label, Joint.KNEE: words.knee_label}
         grades = "  \n".join(
             f"{labels[joint]} ({verdict.guideline}): "
@@ -338,13 +323,14 @@ def tip_card(
 
 
 def browse(page: TipsPage, content: Content) -> None:
+    """Every tip, with filters; then the treatments this guide does not recommend."""
     st.header(page.browse_heading)
     st.markdown(page.browse_intro)
     st.segmented_control(
         page.joint_filter_label,
         [j.value for j in Joint],
         format_func=lambda v: page.where_labels.of(Joint(v)),
-        key="tips_filter_joint",
+        key=Key.TIPS_FILTER_JOINT,
     )
     kinds = [k for k in TipKind if k != TipKind.OTHER_TREATMENT]
     st.pills(
@@ -352,29 +338,29 @@ def browse(page: TipsPage, content: Content) -> None:
         [k.value for k in kinds],
         format_func=lambda v: page.kind_labels.of(TipKind(v)),
         selection_mode="multi",
-        key="tips_filter_kind",
+        key=Key.TIPS_FILTER_KIND,
     )
     st.pills(
         page.grade_filter_label,
         [g.value for g in (Grade.OFFER, Grade.CONSIDER, Grade.NOT_COVERED)],
         format_func=lambda v: page.card.grades.of(Grade(v)),
         selection_mode="multi",
-        key="tips_filter_grade",
+        key=Key.TIPS_FILTER_GRADE,
     )
-    st.toggle(page.home_filter_label, key="tips_filter_home")
+    st.toggle(page.home_filter_label, key=Key.TIPS_FILTER_HOME)
     shown = filter_tips(
         list(content.tips.values()),
-        joint=st.session_state.get("tips_filter_joint"),
-        kinds=st.session_state.get("tips_filter_kind") or [],
-        grades=st.session_state.get("tips_filter_grade") or [],
-        at_home_only=bool(st.session_state.get("tips_filter_home")),
+        joint=st.session_state.get(Key.TIPS_FILTER_JOINT),
+        kinds=st.session_state.get(Key.TIPS_FILTER_KIND) or [],
+        grades=st.session_state.get(Key.TIPS_FILTER_GRADE) or [],
+        at_home_only=bool(st.session_state.get(Key.TIPS_FILTER_HOME)),
     )
     if not shown:
         st.info(page.no_results)
     for tip in shown:
-        tip_card(tip, page.card, content, page.sources_label, [], key=f"browse_{tip.id}")
+        tip_card(tip, page.card, content, page.sources_label, [], key=tip_box(TipList.BROWSE, tip.id))
     st.header(page.other_heading)
     st.markdown(page.other_intro)
     for tip in (t for t in content.tips.values() if not t.recommendable):
-        tip_card(tip, page.card, content, page.sources_label, [], key=f"other_{tip.id}")
+        tip_card(tip, page.card, content, page.sources_label, [], key=tip_box(TipList.OTHER, tip.id))
     chrome.page_link(page.evidence_link)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from backknee.charts.style import CHART_CONFIG
 from backknee.charts.weight import bar_figure_spec
 from backknee.content.loader import Content
 from backknee.content.pages.weight import WeightPage
@@ -25,7 +24,8 @@ from backknee.mechanics.loads import (
     stones_pounds_to_kg,
 )
 from backknee.ui import chrome
-from backknee.ui.figures import PreparedFigure
+from backknee.ui.figures import static_chart
+from backknee.ui.state import Element, Key
 from backknee.vocab import Activity, BackPosture
 from backknee.words.weight import (
     Person,
@@ -44,59 +44,59 @@ KG, STONES, CM, FEET = "kg", "st", "cm", "ft"
 
 
 def _defaults() -> None:
-    state = st.session_state
+    session = st.session_state
     stones, pounds = kg_to_stones_pounds(DEFAULT.mass_kg)
     feet, inches = cm_to_feet_inches(DEFAULT.height_cm)
     for key, value in {
-        # mass_kg and height_cm hold what the patient entered; the boxes only show it in
-        # the unit they chose, so switching units never changes the answer.
-        "mass_kg": DEFAULT.mass_kg,
-        "height_cm_value": DEFAULT.height_cm,
-        "weight_unit": KG,
-        "height_unit": CM,
-        "weight_kg": DEFAULT.mass_kg,
-        "weight_st": stones,
-        "weight_lb": pounds,
-        "height_cm": DEFAULT.height_cm,
-        "height_ft": feet,
-        "height_in": inches,
-        "steps_per_day": DEFAULT.steps_per_day,
-        "flights_per_day": DEFAULT.flights_per_day,
-        "loss_kg": DEFAULT.loss_kg,
-        "lower_thresholds": DEFAULT.lower_thresholds,
+        # MASS_KG and HEIGHT_CM_VALUE hold what the patient entered; the boxes only show it
+        # in the unit they chose, so switching units never changes the answer.
+        Key.MASS_KG: DEFAULT.mass_kg,
+        Key.HEIGHT_CM_VALUE: DEFAULT.height_cm,
+        Key.WEIGHT_UNIT: KG,
+        Key.HEIGHT_UNIT: CM,
+        Key.WEIGHT_KG: DEFAULT.mass_kg,
+        Key.WEIGHT_ST: stones,
+        Key.WEIGHT_LB: pounds,
+        Key.HEIGHT_CM: DEFAULT.height_cm,
+        Key.HEIGHT_FT: feet,
+        Key.HEIGHT_IN: inches,
+        Key.STEPS_PER_DAY: DEFAULT.steps_per_day,
+        Key.FLIGHTS_PER_DAY: DEFAULT.flights_per_day,
+        Key.LOSS_KG: DEFAULT.loss_kg,
+        Key.LOWER_THRESHOLDS: DEFAULT.lower_thresholds,
     }.items():
-        state.setdefault(key, value)
+        session.setdefault(key, value)
 
 
 def _kg_typed() -> None:
-    st.session_state["mass_kg"] = float(st.session_state["weight_kg"])
+    st.session_state[Key.MASS_KG] = float(st.session_state[Key.WEIGHT_KG])
 
 
 def _stones_typed() -> None:
-    state = st.session_state
-    state["mass_kg"] = stones_pounds_to_kg(state["weight_st"], state["weight_lb"])
+    session = st.session_state
+    session[Key.MASS_KG] = stones_pounds_to_kg(session[Key.WEIGHT_ST], session[Key.WEIGHT_LB])
 
 
 def _cm_typed() -> None:
-    st.session_state["height_cm_value"] = float(st.session_state["height_cm"])
+    st.session_state[Key.HEIGHT_CM_VALUE] = float(st.session_state[Key.HEIGHT_CM])
 
 
 def _feet_typed() -> None:
-    state = st.session_state
-    state["height_cm_value"] = feet_inches_to_cm(state["height_ft"], state["height_in"])
+    session = st.session_state
+    session[Key.HEIGHT_CM_VALUE] = feet_inches_to_cm(session[Key.HEIGHT_FT], session[Key.HEIGHT_IN])
 
 
 def _weight_unit_changed() -> None:
     # Show the same weight in the other unit; what the patient entered stays as it was.
-    state = st.session_state
-    state["weight_st"], state["weight_lb"] = kg_to_stones_pounds(state["mass_kg"])
-    state["weight_kg"] = float(round(_within(state["mass_kg"], MASS_RANGE_KG), 1))
+    session = st.session_state
+    session[Key.WEIGHT_ST], session[Key.WEIGHT_LB] = kg_to_stones_pounds(session[Key.MASS_KG])
+    session[Key.WEIGHT_KG] = float(round(_within(session[Key.MASS_KG], MASS_RANGE_KG), 1))
 
 
 def _height_unit_changed() -> None:
-    state = st.session_state
-    state["height_ft"], state["height_in"] = cm_to_feet_inches(state["height_cm_value"])
-    state["height_cm"] = float(round(_within(state["height_cm_value"], HEIGHT_RANGE_CM)))
+    session = st.session_state
+    session[Key.HEIGHT_FT], session[Key.HEIGHT_IN] = cm_to_feet_inches(session[Key.HEIGHT_CM_VALUE])
+    session[Key.HEIGHT_CM] = float(round(_within(session[Key.HEIGHT_CM_VALUE], HEIGHT_RANGE_CM)))
 
 
 def _within(value: float, allowed: tuple[float, float]) -> float:
@@ -104,23 +104,23 @@ def _within(value: float, allowed: tuple[float, float]) -> float:
 
 
 def _out_of_range() -> bool:
-    state = st.session_state
+    session = st.session_state
     low, high = MASS_RANGE_KG
     short, tall = HEIGHT_RANGE_CM
-    return not (low <= state["mass_kg"] <= high and short <= state["height_cm_value"] <= tall)
+    return not (low <= session[Key.MASS_KG] <= high and short <= session[Key.HEIGHT_CM_VALUE] <= tall)
 
 
 def person() -> Person:
     """What the patient has entered so far, in kg and cm, brought within the model's ranges
     (the page says so when it does that)."""
-    state = st.session_state
+    session = st.session_state
     return Person(
-        mass_kg=_within(state["mass_kg"], MASS_RANGE_KG),
-        height_cm=_within(state["height_cm_value"], HEIGHT_RANGE_CM),
-        steps_per_day=int(state["steps_per_day"]),
-        flights_per_day=int(state["flights_per_day"]),
-        loss_kg=int(state["loss_kg"]),
-        lower_thresholds=bool(state["lower_thresholds"]),
+        mass_kg=_within(session[Key.MASS_KG], MASS_RANGE_KG),
+        height_cm=_within(session[Key.HEIGHT_CM_VALUE], HEIGHT_RANGE_CM),
+        steps_per_day=int(session[Key.STEPS_PER_DAY]),
+        flights_per_day=int(session[Key.FLIGHTS_PER_DAY]),
+        loss_kg=int(session[Key.LOSS_KG]),
+        lower_thresholds=bool(session[Key.LOWER_THRESHOLDS]),
     )
 
 
@@ -129,15 +129,15 @@ class Measure:
     """One measurement the patient can give in either of two units: metric in one box, or
     UK units in two (stones and pounds, feet and inches)."""
 
-    unit_key: str
+    unit_key: Key
     unit_label: str
     metric: str
     metric_label: str
     uk: str
     uk_label: str
-    metric_box: tuple[str, str, float, float, str, Callable[[], None]]
+    metric_box: tuple[Key, str, float, float, str, Callable[[], None]]
     """(key, label, lowest, highest, display format, what typing in it does)"""
-    uk_boxes: tuple[tuple[str, str, int, int], tuple[str, str, int, int]]
+    uk_boxes: tuple[tuple[Key, str, int, int], tuple[Key, str, int, int]]
     """(key, label, lowest, highest) for the larger and the smaller UK unit"""
     uk_typed: Callable[[], None]
     unit_changed: Callable[[], None]
@@ -170,31 +170,31 @@ def _measures(page: WeightPage) -> tuple[Measure, Measure]:
     (low_st, _), (high_st, _) = (kg_to_stones_pounds(kg) for kg in MASS_RANGE_KG)
     (low_ft, _), (high_ft, _) = (cm_to_feet_inches(cm) for cm in HEIGHT_RANGE_CM)
     weight = Measure(
-        unit_key="weight_unit",
+        unit_key=Key.WEIGHT_UNIT,
         unit_label=page.weight_unit_label,
         metric=KG,
         metric_label=page.kg_label,
         uk=STONES,
         uk_label=page.stones_label,
-        metric_box=("weight_kg", page.weight_kg_label, *MASS_RANGE_KG, "%.1f", _kg_typed),
+        metric_box=(Key.WEIGHT_KG, page.weight_kg_label, *MASS_RANGE_KG, "%.1f", _kg_typed),
         uk_boxes=(
-            ("weight_st", page.stones_field_label, low_st, high_st),
-            ("weight_lb", page.pounds_field_label, 0, 13),
+            (Key.WEIGHT_ST, page.stones_field_label, low_st, high_st),
+            (Key.WEIGHT_LB, page.pounds_field_label, 0, 13),
         ),
         uk_typed=_stones_typed,
         unit_changed=_weight_unit_changed,
     )
     height = Measure(
-        unit_key="height_unit",
+        unit_key=Key.HEIGHT_UNIT,
         unit_label=page.height_unit_label,
         metric=CM,
         metric_label=page.cm_label,
         uk=FEET,
         uk_label=page.feet_label,
-        metric_box=("height_cm", page.height_cm_label, *HEIGHT_RANGE_CM, "%.0f", _cm_typed),
+        metric_box=(Key.HEIGHT_CM, page.height_cm_label, *HEIGHT_RANGE_CM, "%.0f", _cm_typed),
         uk_boxes=(
-            ("height_ft", page.feet_field_label, low_ft, high_ft),
-            ("height_in", page.inches_field_label, 0, 11),
+            (Key.HEIGHT_FT, page.feet_field_label, low_ft, high_ft),
+            (Key.HEIGHT_IN, page.inches_field_label, 0, 11),
         ),
         uk_typed=_feet_typed,
         unit_changed=_height_unit_changed,
@@ -207,16 +207,6 @@ def _inputs(page: WeightPage) -> None:
     for column, measure in zip(st.columns(2, gap="medium"), _measures(page), strict=True):
         with column:
             _measure_input(measure)
-
-
-def _chart(spec: dict[str, object], key: str, alt: str) -> None:
-    st.plotly_chart(
-        PreparedFigure.from_spec(spec),
-        key=key,
-        config={**CHART_CONFIG, "staticPlot": True},
-        theme=None,
-        alt=alt,
-    )
 
 
 @chrome.calm_fragment
@@ -235,9 +225,9 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
     st.markdown(page.activities_intro)
     bars = activity_bars(you, page)
     walking = page.activity_label(Activity.WALKING)
-    _chart(
+    static_chart(
         bar_figure_spec(bars, highlight=walking),
-        "activities_chart",
+        Element.ACTIVITIES_CHART,
         page.activities_alt.format(bars=bars_in_words(bars)),
     )
     chrome.sources(page.sources_label, content.cite(page.references))
@@ -247,7 +237,7 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
     loss_column, steps_column, flights_column = st.columns(3)
     with loss_column:
         st.number_input(
-            page.loss_label, min_value=LOSS_RANGE_KG[0], max_value=LOSS_RANGE_KG[1], step=1, key="loss_kg"
+            page.loss_label, min_value=LOSS_RANGE_KG[0], max_value=LOSS_RANGE_KG[1], step=1, key=Key.LOSS_KG
         )
     with steps_column:
         low_steps, high_steps = STEPS_RANGE
@@ -256,7 +246,7 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
             min_value=low_steps,
             max_value=high_steps,
             step=500,
-            key="steps_per_day",
+            key=Key.STEPS_PER_DAY,
         )
         st.caption(page.steps_help)
     with flights_column:
@@ -265,10 +255,10 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
             min_value=FLIGHTS_RANGE[0],
             max_value=FLIGHTS_RANGE[1],
             step=1,
-            key="flights_per_day",
+            key=Key.FLIGHTS_PER_DAY,
         )
         st.caption(page.flights_help)
-    with st.container(border=True, key="loss_readout"):
+    with st.container(border=True, key=Element.LOSS_READOUT):
         lines = "\n".join(f"- {line}" for line in loss_sentences(you, page))
         if loss_is_advised(you):
             st.markdown(f"{lines}\n\n:small[{page.illustration}]")
@@ -281,9 +271,9 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
 
     st.header(page.bmi_heading)
     st.markdown(page.bmi_intro)
-    st.toggle(page.lower_thresholds_label, key="lower_thresholds")
+    st.toggle(page.lower_thresholds_label, key=Key.LOWER_THRESHOLDS)
     st.caption(page.lower_thresholds_help)
-    with st.container(border=True, key="bmi_readout"):
+    with st.container(border=True, key=Element.BMI_READOUT):
         st.markdown("\n\n".join(bmi_sentences(you, page)))
     chrome.sources(page.sources_label, content.cite(page.bmi_references))
 
@@ -294,9 +284,9 @@ def back_section(page: WeightPage, content: Content) -> None:
     st.markdown(page.back_intro)
     bars = back_bars(page)
     standing = page.posture_label(BackPosture.STANDING)
-    _chart(
+    static_chart(
         bar_figure_spec(bars, highlight=standing),
-        "back_chart",
+        Element.BACK_CHART,
         page.back_alt.format(bars=bars_in_words(bars)),
     )
     chrome.sources(page.sources_label, content.cite(page.back_references))

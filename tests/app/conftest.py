@@ -1,4 +1,5 @@
-"""AppTest helpers: run the real app.py, as the server would, one page at a time."""
+"""AppTest fixtures: run the real app.py, as the server would, one page at a time. The
+helpers the tests share are in helpers.py."""
 
 from __future__ import annotations
 
@@ -7,17 +8,7 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from backknee.content.loader import load_content
-from backknee.ui.pages import page_script
-from tests.conftest import CONTENT, ROOT
-
-APP = str(ROOT / "app.py")
-
-
-def registered_pages() -> list[str]:
-    """The page scripts that app.py hands to st.navigation: one per entry of the menu in
-    content/site.yaml."""
-    return [page_script(item.page) for item in load_content(CONTENT).site.menu]
+from tests.app.helpers import APP
 
 
 @pytest.fixture
@@ -31,12 +22,3 @@ def open_page() -> Callable[[str], AppTest]:
         return at
 
     return open_
-
-
-def all_text(at: AppTest) -> str:
-    """Every piece of text on the page, joined, for 'does the patient see X' checks."""
-    parts = [
-        e.value for kind in ("title", "header", "subheader", "markdown", "caption") for e in getattr(at, kind)
-    ]
-    parts += [e.body for e in at.info]
-    return "\n".join(str(p) for p in parts)

@@ -10,7 +10,7 @@ from backknee.content.loader import load_content
 from backknee.content.pages.evidence import EvidencePage
 from backknee.vocab import Grade, ReadIn
 from backknee.words.evidence import badge
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 
 SCRIPT = "app_pages/evidence.py"
 CONTENT_NOW = load_content(CONTENT)

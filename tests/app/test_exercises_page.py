@@ -15,7 +15,7 @@ from backknee.content.pages.plan import PlanPage
 from backknee.explorer.plan import dose_text
 from backknee.explorer.screens import filter_exercises
 from backknee.vocab import Joint, MuscleGroup
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 
 SCRIPT = "app_pages/exercises.py"
 CONTENT_NOW = load_content(CONTENT)

@@ -18,8 +18,8 @@ from backknee.words.muscles import (
     lands_sentence,
     one_leg_view,
 )
-from tests.app.conftest import all_text
-from tests.conftest import CONTENT
+from tests.app.helpers import all_text
+from tests.paths import CONTENT
 
 SCRIPT = "app_pages/muscles.py"
 CONTENT_NOW = load_content(CONTENT)

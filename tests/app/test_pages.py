@@ -13,8 +13,8 @@ from backknee.content.pages.about import AboutPage
 from backknee.content.pages.home import HomePage
 from backknee.content.pages.urgent import UrgentPage
 from backknee.ui.pages import page_script
-from tests.app.conftest import all_text, registered_pages
-from tests.conftest import CONTENT, ROOT
+from tests.app.helpers import all_text, registered_pages
+from tests.paths import CONTENT, ROOT
 
 CONTENT_NOW = load_content(CONTENT)
 HOME = CONTENT_NOW.page("home", HomePage)

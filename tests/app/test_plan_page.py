@@ -15,9 +15,10 @@ from backknee.errors import InvalidShareCode
 from backknee.explorer.advisor import Answers, advise
 from backknee.explorer.plan import dose_text, from_outcome, from_shared
 from backknee.explorer.share import MAX_TIPS, OpenedCode, SharedPlan, decode, encode
+from backknee.ui.state import CODE_PARAM, Key
 from backknee.vocab import Confidence, Difficulty, Joint, Setting, Urgency
-from tests.app.conftest import all_text
-from tests.conftest import CONTENT
+from tests.app.helpers import all_text
+from tests.paths import CONTENT
 from tests.unit.codes import crafted
 
 SCRIPT = "app_pages/plan.py"
@@ -55,14 +56,14 @@ def decode_here(code: str) -> SharedPlan:
 def open_with_code(code: str) -> AppTest:
     """Open the plan page the way a phone does after scanning the square code."""
     at = AppTest.from_file(str(CONTENT.parent / "app.py"), default_timeout=30).run()
-    at.query_params["code"] = code
+    at.query_params[CODE_PARAM] = code
     at.switch_page(SCRIPT).run()
     assert not at.exception
     return at
 
 
 def with_plan(at: AppTest) -> AppTest:
-    at.session_state["plan_outcome"] = OUTCOME
+    at.session_state[Key.PLAN_OUTCOME] = OUTCOME
     at.run()
     assert not at.exception
     return at
@@ -223,11 +224,11 @@ def clear_everything(at: AppTest) -> AppTest:
 
 def test_clearing_my_answers_takes_the_plan_off_the_screen_at_once(open_page):
     at = with_plan(open_page(SCRIPT))
-    at.session_state["tips_answers"] = {"emergency": "no", "where": "knee"}
+    at.session_state[Key.TIPS_ANSWERS] = {"emergency": "no", "where": "knee"}
     assert at.button(key="clear_everything").label == CONTENT_NOW.site.clear_label
     clear_everything(at)
     assert CONTENT_NOW.site.cleared in [s.body for s in at.success]
-    for key in ("plan_outcome", "plan_shared", "tips_answers"):
+    for key in (Key.PLAN_OUTCOME, Key.PLAN_SHARED, Key.TIPS_ANSWERS):
         assert key not in at.session_state
     assert shows_no_plan(at)
     assert PAGE.exercises_heading not in [h.value for h in at.header]
@@ -236,9 +237,9 @@ def test_clearing_my_answers_takes_the_plan_off_the_screen_at_once(open_page):
 
 def test_clearing_my_answers_forgets_a_plan_opened_from_a_code_too():
     at = open_with_code(encode(SHARED))
-    assert "plan_shared" in at.session_state
+    assert Key.PLAN_SHARED in at.session_state
     clear_everything(at)
-    assert "plan_shared" not in at.session_state
+    assert Key.PLAN_SHARED not in at.session_state
     assert shows_no_plan(at)
 
 
@@ -252,7 +253,7 @@ def test_after_an_emergency_sign_the_plan_page_shows_the_emergency_advice_and_no
     )
     at = open_with_code(encode(SHARED))
     assert not shows_no_plan(at), "a plan opened from a code first"
-    at.session_state["plan_outcome"] = emergency
+    at.session_state[Key.PLAN_OUTCOME] = emergency
     at.run()
     assert not at.exception
     group = next(lv for lv in CONTENT_NOW.red_flags.levels if lv.level == Urgency.EMERGENCY)
@@ -273,7 +274,7 @@ def test_after_a_same_day_sign_the_plan_page_says_get_help_today_and_shows_no_pl
         CONTENT_NOW.exercises,
     )
     at = open_with_code(encode(SHARED))
-    at.session_state["plan_outcome"] = same_day
+    at.session_state[Key.PLAN_OUTCOME] = same_day
     at.run()
     assert not at.exception
     group = next(lv for lv in CONTENT_NOW.red_flags.levels if lv.level == Urgency.URGENT)
@@ -321,7 +322,7 @@ def test_after_a_routine_sign_the_plan_says_to_book_a_gp_or_physio(open_page):
         CONTENT_NOW.exercises,
     )
     at = open_page(SCRIPT)
-    at.session_state["plan_outcome"] = routine
+    at.session_state[Key.PLAN_OUTCOME] = routine
     at.run()
     note = CONTENT_NOW.page("tips", TipsPage).routine_note
     assert note in [i.body for i in at.info]

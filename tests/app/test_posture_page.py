@@ -10,8 +10,8 @@ import pytest
 from backknee.content.loader import load_content
 from backknee.content.pages.posture import PosturePage
 from backknee.words.posture import Scenario, compare, readout
-from tests.app.conftest import all_text
-from tests.conftest import CONTENT
+from tests.app.helpers import all_text
+from tests.paths import CONTENT
 
 SCRIPT = "app_pages/posture.py"
 PAGE = load_content(CONTENT).page("posture", PosturePage)

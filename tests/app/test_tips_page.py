@@ -16,10 +16,11 @@ from backknee.content.pages.tips import TipsPage
 from backknee.explorer.advisor import OutcomeKind, advise
 from backknee.explorer.screens import QUESTIONS, answers_from, filter_tips, peg_score
 from backknee.explorer.share import SharedPlan, encode
+from backknee.ui.state import CODE_PARAM
 from backknee.vocab import Joint, ReadIn, Urgency
 from backknee.words.evidence import badge
-from tests.app.conftest import all_text
-from tests.conftest import CONTENT
+from tests.app.helpers import all_text
+from tests.paths import CONTENT
 
 SCRIPT = "app_pages/tips.py"
 CONTENT_NOW = load_content(CONTENT)
@@ -404,7 +405,7 @@ def test_a_yes_that_stops_the_explorer_counts_before_next_so_no_plan_is_left_to_
     plan_words = CONTENT_NOW.page("plan", PlanPage)
     shared = SharedPlan(tip_ids=("walking",), exercises=(("bridge", "standard"),))
     at = AppTest.from_file(str(CONTENT.parent / "app.py"), default_timeout=30).run()
-    at.query_params["code"] = encode(shared)
+    at.query_params[CODE_PARAM] = encode(shared)
     at.switch_page("app_pages/plan.py").run()
     assert plan_words.exercises_heading in [h.value for h in at.header], "the code's plan is open"
     at.switch_page(SCRIPT).run()

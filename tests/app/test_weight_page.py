@@ -8,7 +8,7 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from backknee.charts.weight import bar_figure, bar_figure_spec
+from backknee.charts.weight import bar_figure_spec
 from backknee.content.loader import load_content
 from backknee.content.pages.weight import WeightPage
 from backknee.mechanics.loads import kg_to_stones_pounds, stones_pounds_to_kg
@@ -23,8 +23,8 @@ from backknee.words.weight import (
     loss_sentences,
     per_step_sentence,
 )
-from tests.app.conftest import all_text
-from tests.conftest import CONTENT
+from tests.app.helpers import all_text
+from tests.paths import CONTENT
 
 SCRIPT = "app_pages/weight.py"
 PAGE = load_content(CONTENT).page("weight", WeightPage)
@@ -194,8 +194,7 @@ def test_the_loss_readout_names_bags_of_sugar_for_a_step():
 
 def test_the_bar_chart_spec_is_a_valid_plotly_figure_with_numbers_on_every_bar():
     bars = activity_bars(Person(mass_kg=80), PAGE)
-    go.Figure(bar_figure_spec(bars, highlight="Walking"))  # plotly checks every property
-    figure = bar_figure(bars, highlight="Walking")
+    figure = go.Figure(bar_figure_spec(bars, highlight="Walking"))  # plotly checks every property
     assert list(figure.data[0].text) == [text for _, _, text in bars]
     assert "<b>Walking</b>" in figure.data[0].y
     assert figure.layout.dragmode is False

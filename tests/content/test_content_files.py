@@ -15,7 +15,7 @@ from backknee.content.checks import cited_reference_ids
 from backknee.content.loader import ITEM_FOLDERS, SINGLE_FILES, load_content
 from backknee.content.pages import PAGE_MODELS
 from backknee.errors import ContentError
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 
 FILES = sorted(CONTENT.rglob("*.yaml"))
 MAX_GRADE = 6

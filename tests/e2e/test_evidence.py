@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from backknee.content.loader import load_content
 from backknee.content.pages.evidence import EvidencePage
 from backknee.vocab import Grade
 from backknee.words.evidence import BADGES
-from tests.conftest import CONTENT
-from tests.e2e.conftest import PHONE, TABLET_LANDSCAPE
-from tests.e2e.test_journeys import axe_violations
+from tests.e2e.helpers import CONTENT_NOW, PHONE, TABLET_LANDSCAPE, axe_violations, eventually
 
-CONTENT_NOW = load_content(CONTENT)
 PAGE = CONTENT_NOW.page("evidence", EvidencePage)
 BADGE_STYLE = """el => {
     const s = getComputedStyle(el);
@@ -38,19 +34,30 @@ def test_the_legend_explains_every_verdict_and_not_routinely_has_a_badge_of_its_
     for grade in Grade:
         expect(legend).to_contain_text(PAGE.legend.of(grade))
         expect(legend).to_contain_text(PAGE.grades.of(grade))
-    looks = {}
-    for grade in (Grade.NOT_ROUTINELY, Grade.DO_NOT_OFFER, Grade.CONSIDER):
-        badge = legend.get_by_role("listitem").locator("span", has_text=PAGE.grades.of(grade)).first
+    badges = {
+        grade: legend.get_by_role("listitem").locator("span", has_text=PAGE.grades.of(grade)).first
+        for grade in (Grade.NOT_ROUTINELY, Grade.DO_NOT_OFFER, Grade.CONSIDER)
+    }
+    for badge in badges.values():
         expect(badge).to_be_visible()
-        looks[grade] = badge.evaluate(BADGE_STYLE)
-    colours = {(colour, background) for colour, background, _ in looks.values()}
-    marks = {text.split(" ")[0] for _, _, text in looks.values()}
-    assert len(colours) == 3 and len(marks) == 3, looks
+
+    def three_looks() -> dict[Grade, list[str]]:  # computed styles: read again until they pass
+        looks = {grade: badge.evaluate(BADGE_STYLE) for grade, badge in badges.items()}
+        colours = {(colour, background) for colour, background, _ in looks.values()}
+        marks = {text.split(" ")[0] for _, _, text in looks.values()}
+        assert len(colours) == 3 and len(marks) == 3, looks
+        return looks
+
+    looks = eventually(three_looks)
     other_table = tab.page.get_by_role("table").last
     mark = BADGES[Grade.NOT_ROUTINELY][1]
     in_table = other_table.get_by_text(f"{mark} {PAGE.grades.of(Grade.NOT_ROUTINELY)}", exact=True)
     expect(in_table.first).to_be_visible()
-    assert in_table.first.evaluate(BADGE_STYLE)[:2] == list(looks[Grade.NOT_ROUTINELY][:2])
+
+    def looks_like_the_legend() -> None:
+        assert in_table.first.evaluate(BADGE_STYLE)[:2] == list(looks[Grade.NOT_ROUTINELY][:2])
+
+    eventually(looks_like_the_legend)
     tab.screenshot("evidence")
 
 

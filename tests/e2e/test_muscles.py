@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Locator, expect
 
-from backknee.content.loader import load_content
 from backknee.content.pages.muscles import MusclesPage
 from backknee.mechanics.constants import HIP_SHARE_CHOICES, THIGH_STRENGTH_CHOICES
 from backknee.words.muscles import (
@@ -24,44 +23,42 @@ from backknee.words.muscles import (
     lands_sentence,
     one_leg_view,
 )
-from tests.conftest import CONTENT
-from tests.e2e.conftest import DESKTOP, PHONE, TABLET_LANDSCAPE, TABLET_PORTRAIT, Visit
-from tests.e2e.test_journeys import axe_violations, outside_requests
+from tests.e2e.helpers import (
+    CONTENT_NOW,
+    DESKTOP,
+    PHONE,
+    TABLET_LANDSCAPE,
+    TABLET_PORTRAIT,
+    UPDATE,
+    Visit,
+    assert_finger_sized,
+    assert_fits_across,
+    assert_nothing_overflows_sideways,
+    axe_violations,
+    expect_charts_drawn,
+    expect_tick,
+    one_line,
+    option,
+    outside_requests,
+    pill,
+    press,
+    shown,
+    switch_label,
+)
 
-CONTENT_NOW = load_content(CONTENT)
 MUSCLES = CONTENT_NOW.page("muscles", MusclesPage)
 GRAPH = CONTENT_NOW.compensation
 AREAS = {node.id: node for node in GRAPH.weak_areas}
 PATH = "muscles"
-UPDATE = 15_000  # ms: a fragment rerun on a 2-core machine
-
-
-def shown(markdown: str) -> str:
-    """A sentence as the browser shows it: the Markdown bold marks are gone."""
-    return markdown.replace("**", "")
-
-
-def one_line(text: str) -> str:
-    """Text as an accessible name holds it: runs of spaces and line breaks become one space."""
-    return " ".join(text.split())
 
 
 def area_pill(tab: Visit, area: str) -> Locator:
-    """A weak area's button (once picked, style.css puts a tick before it, which a browser may
-    count in its name)."""
-    label = re.compile(rf"^(✓ )?{re.escape(AREAS[area].label)}$")
-    return tab.page.get_by_role("toolbar", name=MUSCLES.chain.pick_label).get_by_role("button", name=label)
-
-
-def tick(pill: Locator) -> str:
-    """The tick style.css puts before a picked pill's words ('' when there is none)."""
-    content = pill.locator("p").evaluate("p => getComputedStyle(p, '::before').content")
-    return "" if content in ("none", "normal") else content.strip('"')
+    """A weak area's button (once picked, style.css puts a tick before it)."""
+    return pill(tab, MUSCLES.chain.pick_label, AREAS[area].label)
 
 
 def choice(tab: Visit, control_label: str, percent: int) -> Locator:
-    group = tab.page.get_by_role("radiogroup", name=control_label, exact=True)
-    return group.get_by_role("radio", name=f"{percent}%", exact=True)
+    return option(tab, control_label, f"{percent}%")
 
 
 def hip_choice(tab: Visit, percent: int) -> Locator:
@@ -78,7 +75,7 @@ def arms_switch(tab: Visit) -> Locator:
 
 def arms_label(tab: Visit) -> Locator:
     """The switch itself is visually hidden; a finger lands on its label."""
-    return tab.page.get_by_test_id("stCheckbox").filter(has=arms_switch(tab)).locator("label")
+    return switch_label(tab, arms_switch(tab))
 
 
 def chart(tab: Visit, key: str) -> Locator:
@@ -95,15 +92,6 @@ def one_leg_readout(tab: Visit) -> Locator:
 
 def chair_readout(tab: Visit) -> Locator:
     return tab.page.locator(".st-key-muscles_chair_readout")
-
-
-def press(tab: Visit, target: Locator) -> None:
-    """Tap on a touch screen, click with a mouse."""
-    target.scroll_into_view_if_needed()
-    if tab.screen.touch:
-        target.tap()
-    else:
-        target.click()
 
 
 def open_muscles(tab: Visit) -> None:
@@ -140,10 +128,10 @@ def test_picking_weak_hips_on_a_tablet_lights_the_chain_that_lands_on_the_back_a
     expect(chain_words(tab)).to_contain_text(shown(lands_sentence(hips, words)), timeout=UPDATE)
     tab.wait_until_settled()
     expect(area_pill(tab, "hips")).to_have_attribute("aria-pressed", "true")
-    assert tick(area_pill(tab, "hips")) == "✓ ", "a picked area shows a tick, not only a colour"
+    expect_tick(area_pill(tab, "hips"), "✓ ", "a picked area shows a tick, not only a colour")
     expect(area_pill(tab, "thighs")).to_have_attribute("aria-pressed", "false")
     expect(area_pill(tab, "thighs")).to_have_text(AREAS["thighs"].label)
-    assert tick(area_pill(tab, "thighs")) == "", "an area not picked has no tick"
+    expect_tick(area_pill(tab, "thighs"), "", "an area not picked has no tick")
     expect(chain_words(tab)).not_to_contain_text(words.pick_prompt)
     expect(chain_words(tab).get_by_role("heading", name=words.list_heading)).to_be_visible()
     numbered = chain_words(tab).locator("ol > li")
@@ -250,18 +238,6 @@ def test_weaker_thighs_lean_further_and_pushing_on_the_chairs_arms_lowers_the_ef
     tab.screenshot("muscles-chair-arms")
 
 
-def assert_nothing_overflows_sideways(tab: Visit) -> None:
-    widths = tab.page.evaluate(
-        """() => ({
-            document: document.documentElement.scrollWidth,
-            main: document.querySelector('[data-testid=stMain]').scrollWidth,
-            viewport: window.innerWidth,
-        })"""
-    )
-    assert widths["document"] <= widths["viewport"], widths
-    assert widths["main"] <= widths["viewport"], widths
-
-
 def test_on_a_phone_every_muscles_control_fits_the_screen_is_finger_sized_and_works_by_tap(visit):
     # The menu-driven size check runs on tablets only; on a phone the controls wrap and stack.
     tab = visit(PHONE)
@@ -272,18 +248,13 @@ def test_on_a_phone_every_muscles_control_fits_the_screen_is_finger_sized_and_wo
         + [thigh_choice(tab, percent) for percent in THIGH_STRENGTH_CHOICES]
         + [arms_label(tab)]
     )
-    too_small = []
     for control in controls:
         control.scroll_into_view_if_needed()
         expect(control).to_be_in_viewport()
-        box = control.bounding_box()
-        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE.width + 0.5, (control, box)
-        if box["width"] < 44 or box["height"] < 44:
-            too_small.append(f"{control.inner_text().strip()[:40]} {box['width']:.0f}x{box['height']:.0f}")
-    assert too_small == [], f"controls smaller than 44 px on a phone: {too_small}"
+        assert_fits_across(control, PHONE.width)
+    assert_finger_sized(controls, "controls on a phone")
     for key in ("muscles_chain_chart", "muscles_one_leg_chart", "muscles_chair_chart", "muscles_gauge"):
-        box = chart(tab, key).bounding_box()
-        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE.width + 0.5, (key, box)
+        assert_fits_across(chart(tab, key), PHONE.width)
     assert_nothing_overflows_sideways(tab)
 
     press(tab, area_pill(tab, "thighs"))
@@ -319,7 +290,7 @@ def test_nothing_the_patient_picks_goes_into_the_address_or_leaves_the_app(visit
     expect(arms_switch(tab)).to_be_checked(timeout=UPDATE)
     tab.wait_until_settled()
 
-    assert tab.page.url == address
+    expect(tab.page).to_have_url(address)
     parts = urlsplit(tab.page.url)
     assert (parts.path, parts.query, parts.fragment) == (f"/{PATH}", "", "")
     assert outside_requests(tab) == [], "the choices must never leave the app's host"
@@ -347,6 +318,5 @@ def test_axe_finds_no_violations_with_muscles_picked_and_controls_moved(visit, s
     press(tab, arms_label(tab))
     expect(arms_switch(tab)).to_be_checked(timeout=UPDATE)
     tab.wait_until_settled()
-    for drawn in tab.page.locator(".js-plotly-plot .main-svg").all():  # the charts are drawn
-        expect(drawn).to_be_attached()
+    expect_charts_drawn(tab)
     assert axe_violations(tab) == []

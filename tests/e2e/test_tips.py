@@ -13,7 +13,6 @@ import pytest
 from playwright.sync_api import Locator, expect
 from pypdf import PdfReader
 
-from backknee.content.loader import load_content
 from backknee.content.pages.plan import PlanPage
 from backknee.content.pages.tips import TipsPage
 from backknee.explorer.advisor import WEEKS, advise
@@ -21,15 +20,23 @@ from backknee.explorer.plan import from_outcome
 from backknee.explorer.screens import answers_from
 from backknee.explorer.share import encode
 from backknee.vocab import Confidence, Difficulty, Joint
-from tests.conftest import CONTENT
-from tests.e2e.conftest import PHONE, TABLET_LANDSCAPE, Visit
-from tests.e2e.test_journeys import CONTROLS_UNDER_44_PX, axe_violations, outside_requests
-from tests.e2e.test_muscles import press
+from tests.e2e.helpers import (
+    CONTENT_NOW,
+    PHONE,
+    TABLET_LANDSCAPE,
+    UPDATE,
+    Visit,
+    axe_violations,
+    controls_under_44_px,
+    one_line,
+    option,
+    outside_requests,
+    pill,
+    press,
+)
 
-CONTENT_NOW = load_content(CONTENT)
 TIPS = CONTENT_NOW.page("tips", TipsPage)
 PLAN = CONTENT_NOW.page("plan", PlanPage)
-UPDATE = 15_000  # ms: a fragment rerun on a 2-core machine
 
 PAIN = 6
 MINUTES = 20
@@ -59,22 +66,6 @@ assert PLAN_VIEW is not None
 CODE = encode(PLAN_VIEW.shared)
 SAFETY_QUESTIONS = [TIPS.emergency_question, TIPS.urgent_question, TIPS.routine_question]
 QUESTION_COUNT = 6
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def option(tab: Visit, question: str, label: str) -> Locator:
-    """One choice of a segmented control (a radio in a radio group named by its question)."""
-    group = tab.page.get_by_role("radiogroup", name=question, exact=True)
-    return group.get_by_role("radio", name=label, exact=True)
-
-
-def pill(tab: Visit, question: str, label: str) -> Locator:
-    """A pill (once picked, style.css may put a tick before it)."""
-    name = re.compile(rf"^(✓ )?{re.escape(label)}$")
-    return tab.page.get_by_role("toolbar", name=question).get_by_role("button", name=name)
 
 
 def screen_box(tab: Visit) -> Locator:
@@ -149,6 +140,7 @@ def walk_to_stop(tab: Visit) -> None:
     expect(
         screen_box(tab).get_by_role("heading", name=re.compile(re.escape(TIPS.emergency_result_heading)))
     ).to_be_visible(timeout=UPDATE)
+    tab.wait_until_settled()  # the whole stop screen, before anything is checked to be missing
 
 
 def walk_to_today(tab: Visit) -> None:
@@ -164,8 +156,9 @@ def walk_to_today(tab: Visit) -> None:
     tab.wait_until_settled()
 
 
-def exercise_names(tab: Visit) -> list[str]:
-    return tab.page.locator("[class*=st-key-plan_exercise_] h3").all_inner_texts()
+def exercise_names(tab: Visit) -> Locator:
+    """The names of the plan's exercises, in order (expect(...).to_have_text([...]))."""
+    return tab.page.locator("[class*=st-key-plan_exercise_] h3")
 
 
 def download(tab: Visit, key: str) -> tuple[str, bytes]:
@@ -178,10 +171,10 @@ def download(tab: Visit, key: str) -> tuple[str, bytes]:
     return file.suggested_filename, path.read_bytes()
 
 
-def plan_code(tab: Visit) -> str:
+def plan_code(tab: Visit) -> Locator:
+    """The plan code the page shows."""
     before = PLAN.code_shown.split("{code}")[0]
-    shown = tab.page.locator("[data-testid=stMarkdownContainer]").filter(has_text=before).locator("code")
-    return shown.inner_text().strip()
+    return tab.page.locator("[data-testid=stMarkdownContainer]").filter(has_text=before).locator("code")
 
 
 def test_a_patient_answers_every_question_on_a_tablet_and_takes_the_plan_home(visit):
@@ -191,15 +184,16 @@ def test_a_patient_answers_every_question_on_a_tablet_and_takes_the_plan_home(vi
     def on_screen(step: str) -> None:
         if step == "result":
             cards = screen_box(tab).locator("[class*=st-key-tip_result_]")
-            expect(cards.first).to_be_visible()
-            assert cards.count() == len(OUTCOME.tips)
-            first_tip.append(cards.first.locator("h3").first.inner_text())
+            expect(cards).to_have_count(len(OUTCOME.tips))
+            title = cards.first.locator("h3").first
+            expect(title).to_have_text(FIRST_TIP, use_inner_text=True)
+            first_tip.append(title.inner_text())
 
     walk_to_plan(tab, on_screen)
     assert first_tip == [FIRST_TIP]
-    assert exercise_names(tab) == EXERCISES
-    assert one_line(PLAN.sessions.format(count=OUTCOME.plan.sessions_per_week)) in one_line(
-        tab.page.locator("[data-testid=stMain]").inner_text()
+    expect(exercise_names(tab)).to_have_text(EXERCISES, use_inner_text=True)
+    expect(tab.page.locator("[data-testid=stMain]")).to_contain_text(
+        one_line(PLAN.sessions.format(count=OUTCOME.plan.sessions_per_week)), use_inner_text=True
     )
 
     name, pdf = download(tab, "plan_pdf")
@@ -222,12 +216,14 @@ def test_a_yes_to_the_emergency_signs_stops_at_the_urgent_advice(visit):
     walk_to_stop(tab)
     box = screen_box(tab)
     expect(box).to_contain_text(one_line(TIPS.emergency_result_text)[:60], timeout=UPDATE)
-    assert tab.page.locator("[class*=st-key-tip_]").count() == 0, "no tip card"
-    assert box.get_by_role("link", name=TIPS.plan_link.label).count() == 0, "no plan link in the explorer"
-    assert tab.page.get_by_role("link", name=TIPS.plan_link.label).count() == 0, (
-        "no plan link anywhere on the stop screen (an exercise plan is not right for you today)"
-    )
-    assert next_button(tab).count() == 0
+    expect(tab.page.locator("[class*=st-key-tip_]"), "no tip card").to_have_count(0)
+    plan_link = box.get_by_role("link", name=TIPS.plan_link.label)
+    expect(plan_link, "no plan link in the explorer").to_have_count(0)
+    expect(
+        tab.page.get_by_role("link", name=TIPS.plan_link.label),
+        "no plan link anywhere on the stop screen (an exercise plan is not right for you today)",
+    ).to_have_count(0)
+    expect(next_button(tab)).to_have_count(0)
     press(tab, box.get_by_role("link", name=CONTENT_NOW.site.urgent_link_label))
     heading = CONTENT_NOW.pages["urgent"].heading
     expect(tab.page.get_by_role("heading", level=1, name=heading)).to_be_visible(timeout=UPDATE)
@@ -248,7 +244,7 @@ def test_a_yes_to_the_same_day_signs_says_get_help_today_first_prescribes_nothin
     expect(next_button(tab)).to_have_count(0)
     expect(box).not_to_contain_text(one_line(PLAN.pain_rule)[:40])
     assert axe_violations(tab) == []
-    assert tab.page.evaluate(CONTROLS_UNDER_44_PX) == []
+    assert controls_under_44_px(tab) == []
     tab.screenshot("tips-same-day")
     press(tab, box.get_by_role("button", name=TIPS.browse_button))
     expect(tab.page.get_by_role("heading", name=TIPS.browse_heading)).to_be_visible(timeout=UPDATE)
@@ -260,8 +256,7 @@ def test_axe_finds_no_violations_on_any_step_of_the_explorer_or_the_plan(visit, 
     found: dict[str, list[str]] = {}
 
     def on_screen(step: str) -> None:
-        tab.page.wait_for_timeout(300)
-        found[step] = axe_violations(tab)
+        found[step] = axe_violations(tab)  # once still: no fade running, every chart drawn
 
     tab = visit(screen)
     walk_to_plan(tab, on_screen)
@@ -286,7 +281,7 @@ def test_every_control_of_the_explorer_and_the_plan_is_big_enough_for_a_finger(v
     found: dict[str, list[str]] = {}
 
     def on_screen(step: str) -> None:
-        found[step] = tab.page.evaluate(CONTROLS_UNDER_44_PX)
+        found[step] = controls_under_44_px(tab)
 
     tab = visit(TABLET_LANDSCAPE)
     walk_to_plan(tab, on_screen)
@@ -315,9 +310,11 @@ def test_no_request_leaves_the_app_host_and_no_answer_reaches_the_address(visit)
 def test_a_plan_code_typed_on_a_phone_opens_the_same_plan(visit):
     tablet = visit(TABLET_LANDSCAPE)
     walk_to_plan(tablet)
-    code = plan_code(tablet)
+    expect(plan_code(tablet)).to_have_text(CODE, use_inner_text=True)
+    code = plan_code(tablet).inner_text().strip()
     assert code == CODE
-    names = exercise_names(tablet)
+    expect(exercise_names(tablet)).to_have_text(EXERCISES, use_inner_text=True)
+    names = exercise_names(tablet).all_inner_texts()
     assert names == EXERCISES
 
     phone = visit(PHONE)
@@ -330,6 +327,6 @@ def test_a_plan_code_typed_on_a_phone_opens_the_same_plan(visit):
     press(phone, phone.page.get_by_role("button", name=PLAN.code_button))
     expect(phone.page.get_by_role("heading", name=PLAN.exercises_heading)).to_be_visible(timeout=UPDATE)
     phone.wait_until_settled()
-    assert exercise_names(phone) == names
-    assert plan_code(phone) == code
+    expect(exercise_names(phone)).to_have_text(names, use_inner_text=True)
+    expect(plan_code(phone)).to_have_text(code, use_inner_text=True)
     assert "code" not in urlsplit(phone.page.url).query

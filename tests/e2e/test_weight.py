@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Locator, expect
 
-from backknee.content.loader import load_content
 from backknee.content.pages.weight import WeightPage
 from backknee.mechanics.loads import (
     cm_to_feet_inches,
@@ -22,20 +21,29 @@ from backknee.words.weight import (
     loss_sentences,
     per_step_sentence,
 )
-from tests.conftest import CONTENT
-from tests.e2e.conftest import DESKTOP, PHONE, TABLET_LANDSCAPE, TABLET_PORTRAIT, Visit
-from tests.e2e.test_journeys import CONTROLS_UNDER_44_PX, axe_violations, outside_requests
+from tests.e2e.helpers import (
+    CONTENT_NOW,
+    DESKTOP,
+    PHONE,
+    TABLET_LANDSCAPE,
+    TABLET_PORTRAIT,
+    UPDATE,
+    Visit,
+    assert_finger_sized,
+    assert_fits_across,
+    assert_nothing_overflows_sideways,
+    axe_violations,
+    controls_under_44_px,
+    expect_charts_drawn,
+    outside_requests,
+    press,
+    shown,
+    switch_label,
+)
 
-CONTENT_NOW = load_content(CONTENT)
 WEIGHT = CONTENT_NOW.page("weight", WeightPage)
 PATH = "weight"
 DEFAULT = Person()
-UPDATE = 15_000  # ms: a fragment rerun on a 2-core machine
-
-
-def shown(markdown: str) -> str:
-    """A sentence as the browser shows it: the Markdown bold marks are gone."""
-    return markdown.replace("**", "")
 
 
 def per_step(you: Person) -> str:
@@ -76,15 +84,6 @@ def unit(tab: Visit, name: str) -> Locator:
 
 def background_switch(tab: Visit) -> Locator:
     return tab.page.get_by_role("switch", name=WEIGHT.lower_thresholds_label)
-
-
-def press(tab: Visit, target: Locator) -> None:
-    """Tap on a touch screen, click with a mouse."""
-    target.scroll_into_view_if_needed()
-    if tab.screen.touch:
-        target.tap()
-    else:
-        target.click()
 
 
 def type_number(tab: Visit, label: str, value: float | int, key: str = "Enter") -> None:
@@ -176,6 +175,7 @@ def test_switching_height_to_feet_and_inches_keeps_the_bmi_and_takes_feet(visit)
     tab = visit(TABLET_LANDSCAPE)
     open_calculator(tab)
     feet, inches = cm_to_feet_inches(DEFAULT.height_cm)  # 170 cm -> 5 ft 7 in
+    expect_numbers_for(tab, DEFAULT)  # the whole BMI readout is there before it is read
     before = bmi_readout(tab).inner_text()
 
     press(tab, unit(tab, WEIGHT.feet_label))
@@ -184,7 +184,7 @@ def test_switching_height_to_feet_and_inches_keeps_the_bmi_and_takes_feet(visit)
     expect(number_box(tab, WEIGHT.inches_field_label)).to_have_value(str(inches))
     expect(number_box(tab, WEIGHT.height_cm_label)).to_have_count(0)
     # Showing 170 cm as 5 ft 7 in (170.2 cm) changes nothing: the page keeps what was typed.
-    expect(bmi_readout(tab)).to_have_text(before)
+    expect(bmi_readout(tab)).to_have_text(before, use_inner_text=True)
     expect_numbers_for(tab, DEFAULT)
 
     type_number(tab, WEIGHT.feet_field_label, 6, key="Tab")
@@ -227,7 +227,7 @@ def test_the_family_background_switch_uses_the_lower_bmi_bands(visit):
     expect(switch).not_to_be_checked()
 
     # The switch itself is visually hidden; a finger lands on its label.
-    press(tab, tab.page.get_by_test_id("stCheckbox").filter(has=switch).locator("label"))
+    press(tab, switch_label(tab, switch))
     expect(bmi_readout(tab)).to_contain_text(bmi_sentences(lower, WEIGHT)[1], timeout=UPDATE)
     tab.wait_until_settled()
     expect(switch).to_be_checked()
@@ -250,8 +250,7 @@ def test_on_a_phone_the_calculator_fits_the_screen_and_works_by_tap(visit):
     for part in parts:
         part.scroll_into_view_if_needed()
         expect(part).to_be_in_viewport()
-        box = part.bounding_box()
-        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE.width + 0.5, box
+        assert_fits_across(part, PHONE.width)
     assert_nothing_overflows_sideways(tab)
 
     press(tab, step_button(tab, WEIGHT.weight_kg_label, "up"))
@@ -268,23 +267,10 @@ def test_on_a_phone_the_calculator_fits_the_screen_and_works_by_tap(visit):
     expect(number_box(tab, WEIGHT.pounds_field_label)).to_be_visible(timeout=UPDATE)
     tab.wait_until_settled()
     for label in (WEIGHT.stones_field_label, WEIGHT.pounds_field_label):
-        box = number_box(tab, label).bounding_box()
-        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE.width + 0.5, (label, box)
+        assert_fits_across(number_box(tab, label), PHONE.width)
     assert_nothing_overflows_sideways(tab)
     assert outside_requests(tab) == [], "the numbers must never leave the app's host"
     tab.screenshot("weight-stones")
-
-
-def assert_nothing_overflows_sideways(tab: Visit) -> None:
-    widths = tab.page.evaluate(
-        """() => ({
-            document: document.documentElement.scrollWidth,
-            main: document.querySelector('[data-testid=stMain]').scrollWidth,
-            viewport: window.innerWidth,
-        })"""
-    )
-    assert widths["document"] <= widths["viewport"], widths
-    assert widths["main"] <= widths["viewport"], widths
 
 
 @pytest.mark.parametrize("screen", [DESKTOP, PHONE], ids=lambda s: s.name)
@@ -298,13 +284,12 @@ def test_axe_finds_no_violations_with_numbers_changed(visit, screen):
     press(tab, unit(tab, WEIGHT.feet_label))
     expect(number_box(tab, WEIGHT.inches_field_label)).to_be_visible(timeout=UPDATE)
     tab.wait_until_settled()
-    press(tab, tab.page.get_by_test_id("stCheckbox").filter(has=background_switch(tab)).locator("label"))
+    press(tab, switch_label(tab, background_switch(tab)))
     expect(background_switch(tab)).to_be_checked(timeout=UPDATE)
     lower = bmi_sentences(Person(mass_kg=70.0, lower_thresholds=True), WEIGHT)[1]
     expect(bmi_readout(tab)).to_contain_text(shown(lower), timeout=UPDATE)
     tab.wait_until_settled()
-    for drawn in tab.page.locator(".js-plotly-plot .main-svg").all():  # the charts are drawn
-        expect(drawn).to_be_attached()
+    expect_charts_drawn(tab)
     assert axe_violations(tab) == []
 
 
@@ -326,10 +311,10 @@ def test_the_step_buttons_and_unit_choices_are_finger_sized_on_a_tablet(visit):
     expect(steps).to_have_count(2 * 7)  # stones, pounds, feet, inches, loss, steps, flights
     units = tab.page.get_by_test_id("stButtonGroup").get_by_role("radio")
     expect(units).to_have_count(4)
-    for target in steps.all() + units.all():
+    targets = steps.all() + units.all()
+    for target in targets:
         expect(target).to_be_visible()
-        box = target.bounding_box()
-        assert box and box["width"] >= 44 and box["height"] >= 44, (target, box)
+    assert_finger_sized(targets, "step buttons and unit choices")
 
 
 @pytest.mark.parametrize("screen", [TABLET_LANDSCAPE, TABLET_PORTRAIT], ids=lambda s: s.name)
@@ -337,5 +322,5 @@ def test_every_weight_control_is_big_enough_for_a_finger_on_a_tablet(visit, scre
     tab = visit(screen)
     open_calculator(tab)
     show_every_box(tab)
-    small = tab.page.evaluate(CONTROLS_UNDER_44_PX)
+    small = controls_under_44_px(tab)
     assert small == [], f"on /weight: controls smaller than 44 px: {small}"

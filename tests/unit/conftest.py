@@ -6,7 +6,7 @@ import pytest
 
 from backknee.content.loader import load_content
 from backknee.explorer import guarantees
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 
 
 @pytest.fixture(scope="session")

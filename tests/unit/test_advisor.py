@@ -18,7 +18,7 @@ from backknee.explorer.advisor import (
     suggest_tips,
 )
 from backknee.vocab import Confidence, Difficulty, Joint, Prop, Setting, Urgency
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 
 RED_FLAGS = load_content(CONTENT).red_flags
 EMERGENCY = RED_FLAGS.signs(Urgency.EMERGENCY)[0].id
@@ -52,7 +52,7 @@ def tip(
             "helps": helps,
             "evidence": evidence,
             "references": ["nice-ng226"],
-            "tags": {"at_home": True, "no_equipment": True, "minutes_per_day": 10, "effort": "low"},
+            "tags": {"at_home": True, "minutes_per_day": 10},
         }
     )
 

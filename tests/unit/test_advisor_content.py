@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from backknee.content.loader import load_content
 from backknee.explorer.advisor import Answers, advise, matching_rules
 from backknee.vocab import Confidence, Difficulty, Joint, Prop, Setting
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 
 CONTENT_NOW = load_content(CONTENT)
 SIGNS = {level.level: [s.id for s in level.back + level.knee] for level in CONTENT_NOW.red_flags.levels}

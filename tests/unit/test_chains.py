@@ -7,7 +7,7 @@ import pytest
 from backknee.content.loader import load_content
 from backknee.mechanics.chains import active_chain, find_cycle, reachable
 from backknee.vocab import Effect, NodeKind, Side
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 
 GRAPH = load_content(CONTENT).compensation
 

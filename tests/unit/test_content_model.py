@@ -7,10 +7,16 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
+from pydantic import Field
 
+from backknee.content.base import PageId, PageLink, RefId
+from backknee.content.checks import cited_reference_ids, linked_page_ids
 from backknee.content.loader import load_content
+from backknee.content.pages import PAGE_MODELS
+from backknee.content.pages.urgent import UrgentPage
 from backknee.errors import ContentError, ContentProblem
-from tests.conftest import CONTENT, ROOT
+from tests.paths import CONTENT, ROOT
 
 
 def problems_in(folder: Path) -> list[ContentProblem]:
@@ -365,3 +371,61 @@ def test_every_exercise_needs_its_place_in_exercise_order(content_copy, edit_yam
     assert str(only_problem(content_copy)) == (
         "content/rules.yaml: exercise_order: add 'clam': every exercise needs its place here"
     )
+
+
+class UrgentPageWithMore(UrgentPage):
+    """The urgent page with fields the real one does not have, named unlike any other."""
+
+    sources: list[RefId] = Field(default_factory=list)
+    next_page: PageId | None = None
+    see_also: list[PageLink] = Field(default_factory=list)
+
+
+@pytest.fixture
+def urgent_page_with_more(monkeypatch):
+    monkeypatch.setitem(PAGE_MODELS, "urgent", UrgentPageWithMore)
+
+
+def test_a_source_is_checked_by_its_type_whatever_its_field_is_called(
+    content_copy, edit_yaml, urgent_page_with_more
+):
+    edit_yaml("pages/urgent.yaml", lambda data: data.update(sources=["nice-ng59", "wolfe-1997"]))
+    assert str(only_problem(content_copy)) == (
+        "content/pages/urgent.yaml: sources[2]: 'wolfe-1997' is not in content/references.yaml"
+    )
+    edit_yaml("pages/urgent.yaml", lambda data: data.update(sources=["nice-ng59", "wolfe-1996"]))
+    assert load_content(content_copy).pages["urgent"].sources == ["nice-ng59", "wolfe-1996"]
+
+
+def test_a_page_link_is_checked_by_its_type_whatever_its_field_is_called(
+    content_copy, edit_yaml, urgent_page_with_more
+):
+    def link_to_pages_that_do_not_exist(data):
+        data["next_page"] = "abuot"
+        data["see_also"] = [{"page": "home", "label": "Home"}, {"page": "diary", "label": "Diary"}]
+
+    edit_yaml("pages/urgent.yaml", link_to_pages_that_do_not_exist)
+    assert sorted(str(p) for p in problems_in(content_copy)) == [
+        "content/pages/urgent.yaml: next_page: there is no page 'abuot': link only to pages in "
+        "content/pages/",
+        "content/pages/urgent.yaml: see_also[2].page: there is no page 'diary': link only to pages in "
+        "content/pages/",
+    ]
+    edit_yaml("pages/urgent.yaml", lambda data: data.update(next_page="about", see_also=[]))
+    assert load_content(content_copy).pages["urgent"].next_page == "about"
+
+
+def test_the_walk_finds_marked_ids_inside_lists_nested_models_and_optional_fields():
+    page = UrgentPageWithMore.model_validate(
+        {
+            **yaml.safe_load((CONTENT / "pages" / "urgent.yaml").read_text(encoding="utf-8")),
+            "sources": ["a-1"],
+            "next_page": "home",
+            "see_also": [{"page": "about", "label": "About"}],
+        }
+    )
+    assert [path for path, _ in cited_reference_ids(page)] == [
+        *(f"references[{n}]" for n in range(1, len(page.references) + 1)),
+        "sources[1]",
+    ]
+    assert list(linked_page_ids(page)) == [("next_page", "home"), ("see_also[1].page", "about")]

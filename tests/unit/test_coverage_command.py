@@ -9,7 +9,7 @@ from backknee import __main__ as cli
 from backknee.content.loader import load_content
 from backknee.explorer import guarantees
 from backknee.explorer.advisor import Plan, PlannedExercise
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 
 C = load_content(CONTENT)
 

@@ -15,7 +15,7 @@ from backknee.content.loader import load_content
 from backknee.content.pages.home import Cycle, HomePage
 from backknee.ui.figures import PreparedFigure
 from backknee.words.home import describe, find_step, next_step, ring_positions, step_from_tap
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 
 
 @pytest.fixture(scope="module")

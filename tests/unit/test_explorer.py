@@ -24,7 +24,7 @@ from backknee.explorer.screens import (
 )
 from backknee.explorer.share import OpenedCode, SharedPlan
 from backknee.vocab import Confidence, Difficulty, Grade, Joint, Prop, Setting, TipKind, Urgency
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 
 CONTENT_NOW = load_content(CONTENT)
 WORDS = CONTENT_NOW.page("plan", PlanPage)

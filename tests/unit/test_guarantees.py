@@ -1,5 +1,5 @@
 """Every promise of the guided explorer holds for every combination of answers, with the real
-content: not a sample. One test per promise, named as the rule (backknee/guarantees.py)."""
+content: not a sample. One test per promise, named as the rule (backknee/explorer/guarantees.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from backknee.explorer import guarantees as g
 from backknee.explorer.advisor import Answers, OutcomeKind, advise
 from backknee.explorer.screens import NO, SAFETY, YES, Screen, answers_from, next_screen
 from backknee.vocab import Joint, Urgency
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 
 C = load_content(CONTENT)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.paths import ROOT
 
 PACKAGE = ROOT / "backknee"
 UI = PACKAGE / "ui"
@@ -50,7 +50,13 @@ def test_the_rule_above_sees_the_modules_it_guards():
 
 
 MECHANICS = sorted((PACKAGE / "mechanics").glob("*.py"))
-ABOVE_MECHANICS = ("backknee.content", "backknee.explorer", "backknee.charts", "backknee.ui", "backknee.words")
+ABOVE_MECHANICS = (
+    "backknee.content",
+    "backknee.explorer",
+    "backknee.charts",
+    "backknee.ui",
+    "backknee.words",
+)
 
 
 @pytest.mark.parametrize("module", MECHANICS, ids=lambda p: str(p.relative_to(ROOT)))
@@ -63,7 +69,15 @@ def test_the_mechanics_import_nothing_from_the_layers_above_them(module):
 
 
 def test_the_mechanics_rule_sees_every_model():
-    assert {p.stem for p in MECHANICS} >= {"body", "one_leg", "chair", "loads", "chains", "stick", "constants"}
+    assert {p.stem for p in MECHANICS} >= {
+        "body",
+        "one_leg",
+        "chair",
+        "loads",
+        "chains",
+        "stick",
+        "constants",
+    }
 
 
 def test_the_vocabulary_imports_nothing_of_the_app():

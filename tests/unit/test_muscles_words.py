@@ -13,7 +13,7 @@ from backknee.words.muscles import (
     nearest,
     one_leg_view,
 )
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 
 CONTENT_NOW = load_content(CONTENT)
 GRAPH = CONTENT_NOW.compensation

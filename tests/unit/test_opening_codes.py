@@ -13,7 +13,7 @@ from backknee.content.pages.plan import PlanPage
 from backknee.errors import InvalidShareCode
 from backknee.explorer.plan import PlanView, from_shared
 from backknee.explorer.share import LEVELS, MAX_EXERCISES, MAX_TIPS, SharedPlan, decode, encode
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 from tests.unit.codes import crafted
 
 C = load_content(CONTENT)

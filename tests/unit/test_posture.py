@@ -9,12 +9,12 @@ import plotly.graph_objects as go
 import plotly.io
 import pytest
 
-from backknee.charts.posture import load_marker_size, posture_figure, posture_figure_spec
+from backknee.charts.posture import load_marker_size, posture_figure_spec
 from backknee.content.loader import load_content
 from backknee.content.pages.posture import PosturePage
 from backknee.ui.figures import PreparedFigure
 from backknee.words.posture import Scenario, compare, describe, nearest_five, posture_name, readout, times
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 
 PAGE = load_content(CONTENT).page("posture", PosturePage)
 WORDS = PAGE.readout
@@ -24,7 +24,7 @@ STIFF_KNEES = Scenario(knee_deg=20)
 
 def figure_for(scenario: Scenario) -> go.Figure:
     c = compare(scenario)
-    return posture_figure(c.stance, c.reference, PAGE.chart, c.knee_times, c.back_times)
+    return go.Figure(posture_figure_spec(c.stance, c.reference, PAGE.chart, c.knee_times, c.back_times))
 
 
 def test_standing_tall_reads_as_nothing_extra_to_carry():

@@ -17,7 +17,7 @@ from backknee.explorer.plan import from_outcome, from_shared
 from backknee.explorer.share import decode
 from backknee.explorer.take_home import plan_calendar, plan_pdf, qr_png, session_dates
 from backknee.vocab import Confidence, Urgency
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 from tests.unit.codes import crafted
 
 CONTENT_NOW = load_content(CONTENT)

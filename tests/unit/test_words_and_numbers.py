@@ -6,7 +6,7 @@ from datetime import date
 
 from backknee.content.loader import load_content
 from backknee.words.dates import uk_date
-from tests.conftest import CONTENT
+from tests.paths import CONTENT
 
 CONTENT_NOW = load_content(CONTENT)
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from backknee.content.base import Page, Slug, Text, _check_templates
+from backknee.content.base import Page, RefId, Text, _check_templates
 from backknee.content.labels import GradeLabels
 
 
 class EvidencePage(Page):
     sources_label: Text
-    references: list[Slug] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
     columns: list[Text] = Field(min_length=4, max_length=4)
     """Headings of the table: treatment, back (NICE NG59), knee (NICE NG226), other guidelines."""
     grades: GradeLabels

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from backknee.content.base import Fact, Model, Page, PageLink, Slug, Text, _unique
+from backknee.content.base import Fact, Model, Page, PageId, PageLink, RefId, Slug, Text, _unique
 
 
 class CycleStep(Model):
@@ -12,7 +12,7 @@ class CycleStep(Model):
     label: Text = Field(max_length=40)
     explanation: Text
     link: PageLink | None = None
-    references: list[Slug] = Field(default_factory=list)
+    references: list[RefId] = Field(default_factory=list)
 
 
 class Cycle(Model):
@@ -50,7 +50,7 @@ class Cycle(Model):
 class Tile(Model):
     """A large link on home to another page; its title and icon are the page's menu entry."""
 
-    page: Slug
+    page: PageId
     text: Text
 
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from backknee.content.base import ExplainsMethod, Model, Page, PageLink, Slug, Text, _check_templates, _unique
+from backknee.content.base import (
+    ExplainsMethod,
+    Model,
+    Page,
+    PageLink,
+    RefId,
+    Slug,
+    Text,
+    _check_templates,
+    _unique,
+)
 from backknee.content.labels import EvidenceWords
 
 
@@ -22,7 +32,7 @@ class AreaHelp(Model):
     heading: Text
     why: Text
     exercises: list[ExerciseIdea] = Field(min_length=1)
-    references: list[Slug] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
 
 
 class ChainWords(Model):
@@ -122,14 +132,14 @@ class ChairWords(Model):
 
 class MusclesPage(Page, ExplainsMethod):
     sources_label: Text
-    references: list[Slug] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
     illustration: Text
     chain: ChainWords
     one_leg: OneLegWords
     chair: ChairWords
     helps_heading: Text
     helps_intro: Text
-    helps_references: list[Slug] = Field(min_length=1)
+    helps_references: list[RefId] = Field(min_length=1)
     areas: list[AreaHelp] = Field(min_length=1)
     helps_links: list[PageLink] = Field(min_length=1)
 

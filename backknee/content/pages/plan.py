@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from backknee.content.base import Page, PageLink, Slug, Text, _check_templates
+from backknee.content.base import Page, PageLink, RefId, Text, _check_templates
 
 
 class PlanPage(Page):
@@ -25,11 +25,9 @@ class PlanPage(Page):
     same_day: Text
     """Instead of a plan, after a same-day warning sign: see someone first."""
     same_day_links: list[PageLink] = Field(min_length=1)
-    plan_heading: Text
     sessions: Text
     exercises_heading: Text
     demo_link: PageLink
-    why_label: Text
     dose_reps: Text
     dose_reps_hold: Text
     dose_hold: Text
@@ -42,7 +40,7 @@ class PlanPage(Page):
     """What to do in each of the six weeks, in order."""
     pain_rule_heading: Text
     pain_rule: Text
-    pain_rule_references: list[Slug] = Field(min_length=1)
+    pain_rule_references: list[RefId] = Field(min_length=1)
     tips_heading: Text
     warning_heading: Text
     warning_text: Text

@@ -10,6 +10,7 @@ from backknee.content.base import (
     Model,
     Page,
     PageLink,
+    RefId,
     Slug,
     Text,
     _check_templates,
@@ -128,7 +129,7 @@ class PostureChartWords(Model):
 
 class PosturePage(Page, ExplainsMethod):
     sources_label: Text
-    references: list[Slug] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
     try_heading: Text
     presets_label: Text
     presets: list[PosturePreset] = Field(min_length=2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from backknee.content.base import Model, Page, PageLink, Slug, Text, _check_templates
+from backknee.content.base import Model, Page, PageLink, RefId, Text, _check_templates
 from backknee.content.labels import (
     ConfidenceLabels,
     DifficultyLabels,
@@ -43,7 +43,7 @@ class TipsPage(Page):
     """The guided explorer: a safety check first, then four questions, then the plan."""
 
     sources_label: Text
-    references: list[Slug] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
     mode_label: Text
     guided_label: Text
     browse_label: Text
@@ -92,7 +92,6 @@ class TipsPage(Page):
     confidence_labels: ConfidenceLabels
     result_heading: Text
     result_intro: Text
-    tips_heading: Text
     more_heading: Text
     """Folded under the cards: the other tips that suit, with why."""
     plan_link: PageLink

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from backknee.content.base import Page, Slug, Text
+from backknee.content.base import Page, RefId, Text
 
 
 class UrgentPage(Page):
-    references: list[Slug] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
     not_sure: Text
     clinic_note: Text
     sources_label: Text

@@ -10,7 +10,7 @@ from backknee.content.base import (
     Model,
     Page,
     PageLink,
-    Slug,
+    RefId,
     Text,
     _check_templates,
     _unique,
@@ -39,7 +39,7 @@ class BmiBandText(Model):
 
 class WeightPage(Page, ExplainsMethod):
     sources_label: Text
-    references: list[Slug] = Field(min_length=1)
+    references: list[RefId] = Field(min_length=1)
     inputs_heading: Text
     inputs_note: Text
     weight_unit_label: Text
@@ -76,12 +76,12 @@ class WeightPage(Page, ExplainsMethod):
     kilograms: Text
     loss_none: Text
     loss_not_advised: Text
-    loss_not_advised_references: list[Slug] = Field(min_length=1)
+    loss_not_advised_references: list[RefId] = Field(min_length=1)
     loss_capped: Text
     out_of_range: Text
     loss_guideline: Text
-    loss_guideline_references: list[Slug] = Field(min_length=1)
-    loss_references: list[Slug] = Field(min_length=1)
+    loss_guideline_references: list[RefId] = Field(min_length=1)
+    loss_references: list[RefId] = Field(min_length=1)
     back_heading: Text
     back_intro: Text
     postures: list[BackPostureLabel] = Field(min_length=2)
@@ -89,7 +89,7 @@ class WeightPage(Page, ExplainsMethod):
     back_alt: Text
     back_tips_heading: Text
     back_tips: list[Fact] = Field(min_length=1)
-    back_references: list[Slug] = Field(min_length=1)
+    back_references: list[RefId] = Field(min_length=1)
     both_heading: Text
     both_text: Text
     both_links: list[PageLink] = Field(min_length=1)
@@ -99,7 +99,7 @@ class WeightPage(Page, ExplainsMethod):
     lower_thresholds_label: Text
     lower_thresholds_help: Text
     bands: list[BmiBandText]
-    bmi_references: list[Slug] = Field(min_length=1)
+    bmi_references: list[RefId] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _lists_complete(self) -> WeightPage:

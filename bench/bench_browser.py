@@ -32,7 +32,7 @@ from backknee.vocab import Activity
 from backknee.words.muscles import one_leg_view
 from backknee.words.posture import Scenario, compare, times
 from backknee.words.weight import Person, rounded
-from tests.e2e.conftest import CHROMIUM, LAUNCH_ARGS, running_app
+from tests.e2e.helpers import CHROMIUM, LAUNCH_ARGS, running_app
 
 WARM_UP = 5
 RUNS = 30

@@ -71,7 +71,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def _unique(ids: list[str], what: str) -> None:
+def unique(ids: list[str], what: str) -> None:
     seen: set[str] = set()
     for item in ids:
         if item in seen:
@@ -123,7 +123,7 @@ class PageLink(Model):
     label: Text
 
 
-def _check_templates(model: BaseModel, needed: dict[str, tuple[str, ...]]) -> None:
+def check_templates(model: BaseModel, needed: dict[str, tuple[str, ...]]) -> None:
     """Each template must keep its placeholders, and use no others."""
     for name, placeholders in needed.items():
         template: str = getattr(model, name)

@@ -16,7 +16,7 @@ from backknee.content.base import (
     Reviewed,
     Slug,
     Text,
-    _unique,
+    unique,
 )
 from backknee.mechanics.stick import Angles
 from backknee.vocab import (
@@ -308,9 +308,9 @@ class RulesFile(Reviewed):
 
     @model_validator(mode="after")
     def _ids_unique(self) -> RulesFile:
-        _unique([r.id for r in self.rules], "rule id")
-        _unique(self.tip_order, "tip in tip_order")
-        _unique(self.exercise_order, "exercise in exercise_order")
+        unique([r.id for r in self.rules], "rule id")
+        unique(self.tip_order, "tip in tip_order")
+        unique(self.exercise_order, "exercise in exercise_order")
         return self
 
     def reasons(self, rule_ids: Iterable[str]) -> tuple[str, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from backknee.content.base import Doi, Model, PageId, Phone, RefId, Reviewed, Slug, Text, WebAddress, _unique
+from backknee.content.base import Doi, Model, PageId, Phone, RefId, Reviewed, Slug, Text, WebAddress, unique
 from backknee.vocab import (
     ReferenceKind,
     Urgency,
@@ -56,7 +56,7 @@ class ReferencesFile(Reviewed):
 
     @model_validator(mode="after")
     def _ids_unique(self) -> ReferencesFile:
-        _unique([r.id for r in self.references], "reference id")
+        unique([r.id for r in self.references], "reference id")
         return self
 
 
@@ -119,7 +119,7 @@ class RedFlagsFile(Reviewed):
             raise ValueError(
                 f"levels must be {', '.join(wanted)}, in that order; found {', '.join(found) or 'none'}"
             )
-        _unique([s.id for lv in self.levels for s in lv.back + lv.knee], "warning sign id")
+        unique([s.id for lv in self.levels for s in lv.back + lv.knee], "warning sign id")
         return self
 
     def signs(self, level: Urgency) -> list[WarningSign]:
@@ -147,7 +147,7 @@ class TermsFile(Reviewed):
 
     @model_validator(mode="after")
     def _terms_once(self) -> TermsFile:
-        _unique([w.lower() for t in self.terms for w in (t.term, *t.forms)], "term")
+        unique([w.lower() for t in self.terms for w in (t.term, *t.forms)], "term")
         return self
 
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from backknee.content.base import Page, RefId, Text, _check_templates
+from backknee.content.base import Page, RefId, Text, check_templates
 from backknee.content.labels import GradeLabels
 
 
@@ -32,5 +32,5 @@ class EvidencePage(Page):
 
     @model_validator(mode="after")
     def _templates(self) -> EvidencePage:
-        _check_templates(self, {"recommendation": ("number",)})
+        check_templates(self, {"recommendation": ("number",)})
         return self

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from backknee.content.base import Page, Text, _check_templates
+from backknee.content.base import Page, Text, check_templates
 from backknee.content.labels import JointLabels, MuscleGroupLabels
 
 
@@ -32,5 +32,5 @@ class ExercisesPage(Page):
 
     @model_validator(mode="after")
     def _templates(self) -> ExercisesPage:
-        _check_templates(self, {"alt": ("name", "view", "frames")})
+        check_templates(self, {"alt": ("name", "view", "frames")})
         return self

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from backknee.content.base import Fact, Model, Page, PageId, PageLink, RefId, Slug, Text, _unique
+from backknee.content.base import Fact, Model, Page, PageId, PageLink, RefId, Slug, Text, unique
 
 
 class CycleStep(Model):
@@ -28,7 +28,7 @@ class Cycle(Model):
 
     @model_validator(mode="after")
     def _ids_unique(self) -> Cycle:
-        _unique([s.id for s in self.steps], "step id")
+        unique([s.id for s in self.steps], "step id")
         return self
 
     @model_validator(mode="after")

@@ -12,8 +12,8 @@ from backknee.content.base import (
     RefId,
     Slug,
     Text,
-    _check_templates,
-    _unique,
+    check_templates,
+    unique,
 )
 from backknee.content.labels import EvidenceWords
 
@@ -58,7 +58,7 @@ class ChainWords(Model):
 
     @model_validator(mode="after")
     def _templates(self) -> ChainWords:
-        _check_templates(self, {"alt": ("areas", "lands", "steps"), "helps_line": ("area", "exercises")})
+        check_templates(self, {"alt": ("areas", "lands", "steps"), "helps_line": ("area", "exercises")})
         return self
 
 
@@ -83,7 +83,7 @@ class OneLegWords(Model):
 
     @model_validator(mode="after")
     def _templates(self) -> OneLegWords:
-        _check_templates(
+        check_templates(
             self,
             {
                 "drop": ("degrees",),
@@ -116,7 +116,7 @@ class ChairWords(Model):
 
     @model_validator(mode="after")
     def _templates(self) -> ChairWords:
-        _check_templates(
+        check_templates(
             self,
             {
                 "effort": ("percent",),
@@ -145,7 +145,7 @@ class MusclesPage(Page, ExplainsMethod):
 
     @model_validator(mode="after")
     def _areas_once(self) -> MusclesPage:
-        _unique([a.area for a in self.areas], "area")
+        unique([a.area for a in self.areas], "area")
         return self
 
     def area_help(self, area: str) -> AreaHelp | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from backknee.content.base import Page, PageLink, RefId, Text, _check_templates
+from backknee.content.base import Page, PageLink, RefId, Text, check_templates
 
 
 class PlanPage(Page):
@@ -69,7 +69,7 @@ class PlanPage(Page):
 
     @model_validator(mode="after")
     def _templates(self) -> PlanPage:
-        _check_templates(
+        check_templates(
             self,
             {
                 "sessions": ("count",),

@@ -13,8 +13,8 @@ from backknee.content.base import (
     RefId,
     Slug,
     Text,
-    _check_templates,
-    _unique,
+    check_templates,
+    unique,
 )
 from backknee.mechanics.constants import POSTURE_CONTROL_RANGES_DEG, POSTURE_STEP_DEG
 
@@ -57,7 +57,7 @@ class PostureControls(Model):
     @model_validator(mode="after")
     def _button_words_differ(self) -> PostureControls:
         words = [w for c in (self.flattening, self.lean, self.knee) for w in (c.less, c.more)]
-        _unique(words, "button word")
+        unique(words, "button word")
         return self
 
 
@@ -80,7 +80,7 @@ class PostureReadout(Model):
 
     @model_validator(mode="after")
     def _templates_fill(self) -> PostureReadout:
-        _check_templates(
+        check_templates(
             self,
             {
                 "knees_straight": (),
@@ -115,7 +115,7 @@ class PostureChartWords(Model):
 
     @model_validator(mode="after")
     def _templates_fill(self) -> PostureChartWords:
-        _check_templates(
+        check_templates(
             self,
             {
                 "knee_load": ("times",),
@@ -144,5 +144,5 @@ class PosturePage(Page, ExplainsMethod):
 
     @model_validator(mode="after")
     def _preset_ids_unique(self) -> PosturePage:
-        _unique([p.id for p in self.presets], "preset id")
+        unique([p.id for p in self.presets], "preset id")
         return self

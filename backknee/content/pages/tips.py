@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from backknee.content.base import Model, Page, PageLink, RefId, Text, _check_templates
+from backknee.content.base import Model, Page, PageLink, RefId, Text, check_templates
 from backknee.content.labels import (
     ConfidenceLabels,
     DifficultyLabels,
@@ -35,7 +35,7 @@ class TipCardWords(Model):
 
     @model_validator(mode="after")
     def _templates(self) -> TipCardWords:
-        _check_templates(self, {"minutes": ("minutes",), "recommendation": ("number",)})
+        check_templates(self, {"minutes": ("minutes",), "recommendation": ("number",)})
         return self
 
 
@@ -110,7 +110,7 @@ class TipsPage(Page):
 
     @model_validator(mode="after")
     def _templates(self) -> TipsPage:
-        _check_templates(
+        check_templates(
             self,
             {
                 "progress": ("step", "total"),

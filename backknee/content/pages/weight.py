@@ -12,8 +12,8 @@ from backknee.content.base import (
     PageLink,
     RefId,
     Text,
-    _check_templates,
-    _unique,
+    check_templates,
+    unique,
 )
 from backknee.vocab import Activity, BackPosture, BmiBand
 
@@ -103,8 +103,8 @@ class WeightPage(Page, ExplainsMethod):
 
     @model_validator(mode="after")
     def _lists_complete(self) -> WeightPage:
-        _unique([a.activity.value for a in self.activities], "activity")
-        _unique([p.posture.value for p in self.postures], "position")
+        unique([a.activity.value for a in self.activities], "activity")
+        unique([p.posture.value for p in self.postures], "position")
         if Activity.WALKING not in [a.activity for a in self.activities]:
             raise ValueError("activities must include walking: the page compares the others with it")
         if BackPosture.STANDING not in [p.posture for p in self.postures]:
@@ -112,7 +112,7 @@ class WeightPage(Page, ExplainsMethod):
         if sorted(b.band.value for b in self.bands) != sorted(b.value for b in BmiBand):
             bands = ", ".join(b.value for b in BmiBand)
             raise ValueError(f"bands must give a text for each of {bands}, once")
-        _check_templates(
+        check_templates(
             self,
             {
                 "per_step": ("kg",),

@@ -154,6 +154,8 @@ class Element(StrEnum):
     """Muscles: what standing up from a chair means."""
     EXERCISE_DETAIL = "exercise_detail"
     """Exercises: the chosen exercise."""
+    TIPS_PLAN_LINK = "tips_plan_link"
+    """What helps: the place of the link to the plan, kept when the link is not shown."""
     TIPS_SCREEN_BOX = "tips_screen_box"
     """What helps: the box around the explorer's screen."""
     TIPS_NAV = "tips_nav"

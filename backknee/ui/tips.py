@@ -92,9 +92,12 @@ def explorer(page: TipsPage, content: Content) -> None:
     stopped = screen in (Screen.STOP.value, Screen.TODAY.value) or (
         isinstance(outcome, Outcome) and outcome.kind != OutcomeKind.PLAN
     )
-    if not stopped:
-        # For a patient coming back to their plan; never beside the emergency or same-day advice.
-        chrome.page_link(page.plan_link)
+    # For a patient coming back to their plan; never beside the emergency or same-day advice.
+    # Its place stays when it goes: a Yes to those signs hides it at once, and if everything
+    # below moved up one place, the rerun would show the old question beside the new one.
+    with st.container(key=Element.TIPS_PLAN_LINK):
+        if not stopped:
+            chrome.page_link(page.plan_link)
     if st.session_state.get(Key.TIPS_MODE) == "browse":
         browse(page, content)
     else:

@@ -1,17 +1,22 @@
 """Back & Knee: the router. Page config, navigation, shared chrome, then the chosen page."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from backknee.ui import chrome
 from backknee.ui.content import get_content
 from backknee.ui.pages import page_script
 
-st.set_page_config(page_title="Back & Knee", page_icon="🦵", layout="centered")
+# A local picture: an emoji favicon is an empty box without a colour-emoji font.
+FAVICON = Path(__file__).parent / "static" / "favicon.svg"
+st.set_page_config(page_title="Back & Knee", page_icon=FAVICON, layout="centered")
 chrome.apply_style()
 
 try:
+    kiosk = chrome.kiosk_mode()
     content = get_content()
-except Exception as error:  # ContentError, or the folder could not be read at all
+except Exception as error:  # a ContentError, a SettingsError, or content/ could not be read
     chrome.show_updating_page(error)
     st.stop()
 
@@ -22,15 +27,21 @@ page = st.navigation(
             title=item.title,
             icon=item.icon,
             url_path=item.page,
-            default=item.page == "home",
+            # A shared tablet opens at its welcome screen; everyone else at home.
+            default=item.page == ("welcome" if kiosk else "home"),
             visibility="hidden" if item.hidden else "visible",
         )
         for item in content.site.menu
+        if kiosk or not item.kiosk
     ],
     position="top",
 )
 st.set_page_config(page_title=f"{page.title} · Back & Knee")
 
+chrome.menu_label(content.site)
+chrome.redraw_after_reconnect()
+if kiosk:
+    chrome.kiosk_bar(content.site)
 if page.url_path != "urgent":
     chrome.urgent_notice(content.site)
 body = st.empty()

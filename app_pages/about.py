@@ -21,6 +21,7 @@ st.markdown(
     f"## {page.terms_heading}\n\n{page.terms_intro}\n\n"
     + "\n".join(f"- **{term.term}**: {term.plain}" for term in content.terms.terms)
     + f"\n\n## {page.references_heading}\n\n{page.references_intro}\n\n"
+    + (f"{content.site.kiosk.sources_as_text}\n\n" if chrome.kiosk_mode() else "")
     + chrome.reference_lines(content.references.values())
 )
 st.markdown(

@@ -12,5 +12,5 @@ page = content.page("exercises", ExercisesPage)
 
 st.title(page.heading)
 st.markdown(page.intro)
-st.info(page.safety_note, icon="ℹ️")
+st.info(page.safety_note, icon=":material/info:")
 library(page, content, content.page("plan", PlanPage))

@@ -11,15 +11,17 @@ content = get_content()
 home = content.page("home", HomePage)
 
 st.title(home.heading)
-st.markdown(home.intro)
-
-st.header(home.facts_heading)
-chrome.facts(home.facts, content, home.sources_label)
-
+# The picture first, after one short line: on a tablet's first screen, and straight after the
+# lead on a phone. The words that explain it follow.
+st.markdown(home.lead)
+cycle_explorer(home.cycle, content, home.sources_label)
 st.header(home.cycle.heading)
 st.markdown(home.cycle.intro)
-cycle_explorer(home.cycle, content, home.sources_label)
 cycle_in_words(home.cycle, content, home.sources_label)
+
+st.header(home.facts_heading)
+st.markdown(home.intro)
+chrome.facts(home.facts, content, home.sources_label)
 
 st.header(home.tiles_heading)
 chrome.tiles(home.tiles, content.site)

@@ -11,12 +11,11 @@ content = get_content()
 page = content.page("muscles", MusclesPage)
 
 st.title(page.heading)
-st.markdown(page.intro)
-chrome.sources(page.sources_label, content.cite(page.references))
-
-st.header(page.chain.heading)
-st.markdown(page.chain.intro)
+st.markdown(page.lead)
 chain_explorer(page, content)
+st.header(page.chain.heading)
+st.markdown(page.intro + "\n\n" + page.chain.intro)
+chrome.sources(page.sources_label, content.cite(page.references))
 
 st.header(page.one_leg.heading)
 st.markdown(page.one_leg.intro)

@@ -11,13 +11,10 @@ content = get_content()
 page = content.page("posture", PosturePage)
 
 st.title(page.heading)
+st.markdown(page.lead)
+posture_explorer(page)
 st.markdown(page.intro)
 chrome.sources(page.sources_label, content.cite(page.references))
-
-st.header(page.try_heading)
-st.markdown(page.presets_label)
-posture_explorer(page)
-
 chrome.how_we_worked_this_out(page, content, page.sources_label)
 
 st.header(page.helps_heading)

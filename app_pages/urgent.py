@@ -26,6 +26,6 @@ for level in flags.levels:
                 st.markdown(f"### {label}\n\n{chrome.warning_sign_lines(signs)}")
         chrome.sources(page.sources_label, content.cite(level.references))
 
-st.info(page.not_sure, icon="📞")
+st.info(page.not_sure, icon=":material/call:")
 st.markdown(page.clinic_note)
 chrome.clinic_contact(content)

@@ -11,7 +11,7 @@ content = get_content()
 page = content.page("weight", WeightPage)
 
 st.title(page.heading)
-st.markdown(page.intro)
+st.markdown(page.lead)
 
 weight_calculator(page, content)
 back_section(page, content)

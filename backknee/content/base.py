@@ -23,6 +23,11 @@ WEB_ADDRESS_PATTERN = r"^https://[^\s]+$"
 DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
 
 
+ICON_PATTERN = r"^:material/[a-z0-9_]+:$"
+"""A Material Symbols icon, which Streamlit serves from the app's own host. Emoji show as empty
+boxes on a tablet without a colour-emoji font."""
+
+
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 
 
@@ -36,6 +41,9 @@ WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN)]
 
 
 Doi = Annotated[str, StringConstraints(pattern=DOI_PATTERN)]
+
+
+Icon = Annotated[str, StringConstraints(pattern=ICON_PATTERN)]
 
 
 class RefIdMarker:
@@ -61,6 +69,10 @@ PATTERN_MESSAGES = {
     PHONE_PATTERN: "write a UK phone number with digits and spaces, like 020 7946 0000",
     WEB_ADDRESS_PATTERN: "write a full web address starting with https://",
     DOI_PATTERN: "write the DOI without 'https://doi.org/', like 10.1002/art.21139",
+    ICON_PATTERN: (
+        'name a Material icon in quotes, like ":material/home:" (see fonts.google.com/icons); '
+        "emoji show as empty boxes on some tablets"
+    ),
 }
 """What to tell an editor when a value does not match one of the patterns above."""
 
@@ -102,12 +114,24 @@ class Section(Model):
     body: Text
 
 
+LEAD_MAX = 50
+"""Characters: about one line on a phone 390 px wide."""
+
+
 class Page(Reviewed):
     """What every page file has: its id (the file name) and its main heading."""
 
     id: Slug
     heading: Text
     intro: Text
+
+
+class Pictured(Page):
+    """A page that opens with its interactive picture: the title, one short line that leads
+    into the picture, then the picture, so it is on the first screen of a tablet and follows
+    the lead at once on a phone. The page's intro comes after the picture."""
+
+    lead: Text = Field(max_length=LEAD_MAX)
 
 
 class Fact(Model):

@@ -362,7 +362,8 @@ def menu_names_each_page_once(files: ContentFiles) -> list[ContentProblem]:
 
 def hidden_pages_are_linked_from_another_page(files: ContentFiles) -> list[ContentProblem]:
     """A page hidden from the menu bar is reached only by links, so another page, tip or
-    exercise must link to it (the menu itself, and a page linking to itself, do not count)."""
+    exercise must link to it (the menu itself, and a page linking to itself, do not count).
+    A kiosk's welcome page is exempt: it is where a shared tablet opens and starts again."""
     site = files.file("site.yaml", Site)
     if site is None:
         return []
@@ -380,7 +381,7 @@ def hidden_pages_are_linked_from_another_page(files: ContentFiles) -> list[Conte
             f"the page '{item.page}' is hidden from the menu bar, so another page must link to it",
         )
         for number, item in enumerate(site.menu, start=1)
-        if item.hidden and item.page not in linked
+        if item.hidden and not item.kiosk and item.page not in linked
     ]
 
 

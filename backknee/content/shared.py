@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from backknee.content.base import Doi, Model, PageId, Phone, RefId, Reviewed, Slug, Text, WebAddress, unique
+from backknee.content.base import (
+    Doi,
+    Icon,
+    Model,
+    PageId,
+    Phone,
+    RefId,
+    Reviewed,
+    Slug,
+    Text,
+    WebAddress,
+    check_templates,
+    unique,
+)
 from backknee.vocab import (
     ReferenceKind,
     Urgency,
@@ -96,7 +109,7 @@ class UrgencyLevel(Model):
     """One group of warning signs that share what to do."""
 
     level: Urgency
-    icon: Text
+    icon: Icon
     heading: Text
     action: Text
     back: list[WarningSign] = Field(min_length=1)
@@ -161,20 +174,46 @@ class MenuItem(Model):
 
     page: PageId
     title: Text
-    icon: Text
+    icon: Icon
     hidden: bool = False
     """True for a page reached from links on other pages, not from the menu bar (which has
     room for about seven). Another page must link to it."""
+    kiosk: bool = False
+    """True for a page only a shared clinic tablet has (the welcome screen, its first page)."""
+
+
+class KioskWords(Model):
+    """What a shared clinic tablet says (kiosk mode only): its Start again button, and the
+    warning before it clears itself for the next person."""
+
+    start_again: Text
+    still_there_heading: Text
+    still_there_text: Text
+    """{seconds} becomes the seconds left before the screen clears."""
+    still_here: Text
+    sources_as_text: Text
+    """Said where a source's web address is shown as words: the tablet opens no other sites."""
+    qr_intro: Text
+    """Above the plan's QR code: take it home on your own phone (the tablet keeps nothing)."""
+
+    @model_validator(mode="after")
+    def _templates_fill(self) -> KioskWords:
+        check_templates(self, {"still_there_text": ("seconds",)})
+        return self
 
 
 class Site(Reviewed):
     """Words shown on every page: the menu, the urgent-help notice and the footer."""
 
     menu: list[MenuItem] = Field(min_length=1)
-    urgent_notice: Text
+    urgent_line: Text
+    menu_label: Text = Field(max_length=12)
+    """The word on the phone's menu button (below 768 px the menu folds into a drawer)."""
+    """The slim line at the top of every page, one tap from the warning signs."""
     urgent_link_label: Text
     footer: Text
     contact_heading: Text
     clear_label: Text
     """The button at the foot of every page that clears everything the patient chose."""
     cleared: Text
+    kiosk: KioskWords

@@ -6,8 +6,9 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
+from html import escape
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -19,8 +20,9 @@ from backknee.content.pages.about import AboutPage
 from backknee.content.pages.home import Tile
 from backknee.content.shared import Reference, Site, WarningSign
 from backknee.errors import ContentError
+from backknee.settings import settings
 from backknee.ui.pages import page_script
-from backknee.ui.state import Cards, Element, Key, card, clear_answers
+from backknee.ui.state import Cards, Element, Key, card, clear_answers, forget_everything
 from backknee.vocab import Urgency
 from backknee.words.dates import uk_date
 
@@ -40,22 +42,99 @@ def _asset(name: str) -> str:
     return (Path(__file__).parent / "assets" / name).read_text(encoding="utf-8")
 
 
-SCRIPTS = ("touch.js", "kiosk.js")
-"""Our scripts in assets/, in the order they run: the touch-screen fixes, then the kiosk reset."""
+SCRIPTS = ("touch.js",)
+"""Our scripts for every page, in static/ (Streamlit serves that folder at app/static/)."""
+KIOSK_SCRIPTS = ("kiosk.js",)
+"""Scripts only a shared clinic tablet gets: the idle warning and reset."""
 
 
 def apply_style() -> None:
-    """Shared by every page: touch-friendly sizes and print rules (style.css), the touch-screen
-    fixes (touch.js) and the shared-tablet reset (kiosk.js)."""
+    """Shared by every page: touch-friendly sizes and print rules (style.css), and the
+    touch-screen fixes (touch.js)."""
     # Our own fixed style and scripts, never text from a patient, a URL or a content file.
+    # Each script is a file, never inline, so the proxy's Content-Security-Policy can refuse
+    # every inline script (deploy/nginx/security-headers.conf).
     st.html(_page_assets(), unsafe_allow_javascript=True)
 
 
-@cache
+RECONNECT_CHECK = timedelta(hours=1)
+"""How often the empty fragment below reruns by itself: rarely, since its work is the rerun
+Streamlit's page asks for when it reconnects."""
+
+
+@st.fragment(run_every=RECONNECT_CHECK)
+def _redraw_after_reconnect() -> None:
+    """Nothing to draw: that this fragment reruns by itself is what counts.
+
+    After a lost connection, Streamlit's page asks for a fresh run only if something on it
+    reruns by itself; otherwise it shows the old page until the next tap. When the session is
+    gone (its server process stopped, or a kiosk's short disconnectedSessionTTL ran out), the
+    process it reconnects to has a new, empty session: with this fragment the page is redrawn
+    from that fresh start at once, so what a patient sees is what the server holds.
+    """
+
+
+def redraw_after_reconnect() -> None:
+    """Call once per run, on every page."""
+    _redraw_after_reconnect()
+
+
+def _root() -> str:
+    """The app's address on its host: '/', or '/<base>/' behind a proxy's sub-path."""
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/" if base else "/"
+
+
+def _script_tags(names: Iterable[str]) -> str:
+    return "".join(f'<script src="{_root()}app/static/{name}"></script>' for name in names)
+
+
 def _page_assets() -> str:
-    # One <script>: each file is a self-contained function, run once per page load.
-    script = "\n".join(_asset(name) for name in SCRIPTS)
-    return f"<style>{_asset('style.css')}</style><script>{script}</script>"
+    return f"<style>{_asset('style.css')}</style>{_script_tags(SCRIPTS)}"
+
+
+def menu_label(site: Site) -> None:
+    """The word on the phone's menu button (below 768 px the menu is a drawer behind it): shown
+    by style, and made the button's name by touch.js."""
+    # In a CSS string only letters, digits, spaces and dashes: nothing can end the string.
+    css = "".join(c for c in site.menu_label if c.isalnum() or c in " -")
+    st.html(
+        f'<style>[data-testid="stExpandSidebarButton"]::after {{ content: "{css}"; }}</style>'
+        f'<div id="bk-menu-label" hidden data-label="{escape(site.menu_label)}"></div>'
+    )
+
+
+def kiosk_mode() -> bool:
+    """True on a shared clinic tablet: set by the server (backknee/settings.py), never a URL."""
+    return settings().kiosk
+
+
+def kiosk_bar(site: Site) -> None:
+    """On a shared tablet: the Start again button, always on screen, and the idle guard that
+    asks "Are you still there?" and then clears everything for the next person."""
+    kiosk = site.kiosk
+    with st.container(key=Element.KIOSK_BAR):
+        tapped = st.button(
+            kiosk.start_again, key=Key.KIOSK_START_AGAIN, icon=":material/restart_alt:", type="primary"
+        )
+        if tapped:
+            forget_everything()
+            st.switch_page(page_script("welcome"))
+    words = {
+        "idle": settings().idle_seconds,
+        "warning": settings().warning_seconds,
+        "heading": kiosk.still_there_heading,
+        "text": kiosk.still_there_text,
+        "button": kiosk.still_here,
+        "home": _root(),
+    }
+    attributes = " ".join(f'data-{name}="{escape(str(value))}"' for name, value in words.items())
+    # The words are the clinic's (content/site.yaml), escaped; the numbers are the server's.
+    st.html(
+        f'<style>{_asset("kiosk.css")}</style><div id="bk-kiosk" hidden {attributes}></div>'
+        + _script_tags(KIOSK_SCRIPTS),
+        unsafe_allow_javascript=True,
+    )
 
 
 def show_updating_page(error: BaseException) -> None:
@@ -95,15 +174,15 @@ def calm_fragment(body: Callable[P, None]) -> Callable[P, None]:
 
 
 def urgent_notice(site: Site) -> None:
-    """A short notice, one tap from the warning signs."""
-    with st.container(border=True, key=Element.URGENT_NOTICE):
-        st.markdown(f"⚠️ {site.urgent_notice}")
-        urgent_link(site)
+    """One slim line at the top of the page that is itself the link to the warning signs: one
+    tap, and a link to a screen reader. It leaves the first screen to the picture."""
+    with st.container(key=Element.URGENT_NOTICE):
+        st.page_link(page_script("urgent"), label=site.urgent_line, icon=":material/emergency:")
 
 
 def urgent_link(site: Site) -> None:
     """The link to the warning signs."""
-    st.page_link(page_script("urgent"), label=site.urgent_link_label, icon="🚑")
+    st.page_link(page_script("urgent"), label=site.urgent_link_label, icon=":material/emergency:")
 
 
 def footer(site: Site) -> None:
@@ -111,8 +190,8 @@ def footer(site: Site) -> None:
     # The rule and the small print in one element: each element costs time on every rerun.
     st.markdown(f"---\n\n:small[{site.footer}]")
     if st.session_state.pop(Key.CLEARED, False):
-        st.success(site.cleared, icon="✅")
-    st.button(site.clear_label, key=Key.CLEAR_EVERYTHING, on_click=clear_answers, icon="🧹")
+        st.success(site.cleared, icon=":material/check_circle:")
+    st.button(site.clear_label, key=Key.CLEAR_EVERYTHING, on_click=clear_answers, icon=":material/delete:")
 
 
 def sources(label: str, references: list[Reference]) -> None:
@@ -166,12 +245,12 @@ def tiles(items: list[Tile], site: Site) -> None:
 
 def page_link(link: PageLink) -> None:
     """A link to another page of the guide, by the page's id."""
-    st.page_link(page_script(link.page), label=link.label, icon="➡️")
+    st.page_link(page_script(link.page), label=link.label, icon=":material/arrow_forward:")
 
 
 def how_we_worked_this_out(page: ExplainsMethod, content: Content, sources_label: str) -> None:
     """The method, assumptions and sources of a page's numbers, folded away until asked for."""
-    with st.expander(page.method_heading, icon="🧮"):
+    with st.expander(page.method_heading, icon=":material/calculate:"):
         st.markdown("\n\n".join(f"**{section.heading}**\n\n{section.body}" for section in page.method))
         sources(sources_label, content.cite(page.method_references))
 
@@ -197,10 +276,16 @@ def clinic_contact(content: Content) -> None:
     with st.container(border=True, key=Element.CLINIC_CONTACT):
         st.subheader(content.site.contact_heading)
         st.markdown(f"**{clinic.name}**  \n" + "  \n".join(clinic.address))
-        st.link_button(f"{clinic.call_label}: {clinic.phone}", clinic.phone_link, icon="📞")
-        st.caption(clinic.phone_hours)
-        st.link_button(clinic.booking_label, clinic.booking_url, icon="📅")
-        st.info(clinic.kiosk_line, icon="💬")
+        if kiosk_mode():  # a shared tablet opens no other site and dials no number
+            st.markdown(
+                f"**{clinic.call_label}: {clinic.phone}**  \n{clinic.phone_hours}\n\n"
+                f"{clinic.booking_label}: {_as_text(clinic.booking_url)}"
+            )
+        else:
+            st.link_button(f"{clinic.call_label}: {clinic.phone}", clinic.phone_link, icon=":material/call:")
+            st.caption(clinic.phone_hours)
+            st.link_button(clinic.booking_label, clinic.booking_url, icon=":material/calendar_month:")
+        st.info(clinic.kiosk_line, icon=":material/support_agent:")
 
 
 def reference_lines(references: Iterable[Reference]) -> str:
@@ -208,12 +293,20 @@ def reference_lines(references: Iterable[Reference]) -> str:
     lines = []
     for number, ref in enumerate(references, start=1):
         line = f"{number}. {ref.citation}"
-        if ref.link:
+        if ref.link and kiosk_mode():
+            line += f" {_as_text(ref.link)}"
+        elif ref.link:
             line += f" [{ref.link.removeprefix('https://')}]({ref.link})"
         if ref.note:
             line += f"  \n   _{ref.note}_"
         lines.append(line)
     return "\n".join(lines)
+
+
+def _as_text(address: str) -> str:
+    """A web address as words that no browser turns into a link (for a shared tablet)."""
+    # Markdown turns no address inside a code span into a link.
+    return "`" + address.removeprefix("https://").removeprefix("http://").rstrip("/") + "`"
 
 
 def review_lines(reviews: Iterable[ReviewDate], page: AboutPage, today: date) -> str:

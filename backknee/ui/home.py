@@ -11,7 +11,6 @@ from backknee.content.loader import Content
 from backknee.content.pages.home import Cycle
 from backknee.ui import chrome
 from backknee.ui.figures import PreparedFigure
-from backknee.ui.pages import page_script
 from backknee.ui.state import Element, Key, cycle_chart
 from backknee.words.home import describe, find_step, next_step, numbered, step_from_tap
 
@@ -62,11 +61,13 @@ def cycle_explorer(cycle: Cycle, content: Content, sources_label: str) -> None:
         if chosen is None:
             st.markdown(cycle.prompt)
             return
-        st.subheader(numbered(cycle, chosen))
+        # The first heading after the page's title, so a second-level one (style.css draws it
+        # smaller, to fit the box).
+        st.header(numbered(cycle, chosen))
         st.markdown(chosen.explanation)
         st.markdown(cycle.leads_to.format(next=next_step(cycle, chosen).label))
         if chosen.link:
-            st.page_link(page_script(chosen.link.page), label=chosen.link.label, icon="➡️")
+            chrome.page_link(chosen.link)
         if chosen.references:
             chrome.sources(sources_label, content.cite(chosen.references))
 

@@ -36,26 +36,31 @@ def chosen_areas() -> list[str]:
 
 @chrome.calm_fragment
 def chain_explorer(page: MusclesPage, content: Content) -> None:
-    """Pick weak areas; see the chain light up, where the work lands, and the steps in words."""
+    """Pick weak areas; see the chain light up, where the work lands, and the steps in words.
+    The chain comes first (the choices beside it), so it is on a tablet's first screen and
+    right after the lead on a phone, where the columns stack."""
     graph = content.compensation
     words = page.chain
-    st.pills(
-        words.pick_label,
-        options=[node.id for node in graph.weak_areas],
-        # style.css ticks a picked one, so the choice never shows by colour alone. (A tick in
-        # the label itself would change the widget's labels as it is tapped, which AppTest's
-        # fragment runs do not survive.)
-        format_func=lambda node_id: graph.node(node_id).label,
-        selection_mode="multi",
-        key=Key.MUSCLES_WEAK,
-    )
+    chart_column, pick_column = st.columns([3, 2], gap="medium")
+    with pick_column:
+        st.pills(
+            words.pick_label,
+            options=[node.id for node in graph.weak_areas],
+            # style.css ticks a picked one, so the choice never shows by colour alone. (A tick in
+            # the label itself would change the widget's labels as it is tapped, which AppTest's
+            # fragment runs do not survive.)
+            format_func=lambda node_id: graph.node(node_id).label,
+            selection_mode="multi",
+            key=Key.MUSCLES_WEAK,
+        )
     active = chain_for(graph, chosen_areas())
-    static_chart(
-        chain_figure_spec(graph, active, words),
-        Element.MUSCLES_CHAIN_CHART,
-        describe_chain(graph, active, words),
-    )
-    with st.container(border=True, key=Element.MUSCLES_CHAIN_WORDS):
+    with chart_column:
+        static_chart(
+            chain_figure_spec(graph, active, words),
+            Element.MUSCLES_CHAIN_CHART,
+            describe_chain(graph, active, words),
+        )
+    with pick_column, st.container(border=True, key=Element.MUSCLES_CHAIN_WORDS):
         st.markdown(chain_markdown(graph, active, page, content.cite))
 
 

@@ -13,6 +13,7 @@ from backknee.explorer.advisor import Outcome, OutcomeKind
 from backknee.explorer.plan import PlanView, from_outcome, from_shared
 from backknee.explorer.share import OpenedCode, decode, encode
 from backknee.explorer.take_home import plan_calendar, plan_pdf, qr_png
+from backknee.settings import settings
 from backknee.ui import chrome
 from backknee.ui.state import CODE_PARAM, Element, Key, plan_exercise
 
@@ -87,14 +88,42 @@ def show_plan(view: PlanView, page: PlanPage, content: Content) -> None:
 
 @chrome.calm_fragment
 def keep(view: PlanView, page: PlanPage, content: Content) -> None:
-    """Downloads made only when tapped (nothing is built or kept until then), and the code."""
+    """How the plan leaves with the patient: downloads made only when tapped (nothing is built
+    or kept until then), and the code. A shared tablet offers no downloads (they would stay
+    in its downloads for the next patient): the plan leaves by QR code to the patient's phone."""
     st.header(page.keep_heading)
+    if chrome.kiosk_mode():
+        st.markdown(content.site.kiosk.qr_intro)
+    else:
+        downloads(view, page, content)
+        st.subheader(page.share_heading)
+        st.markdown(page.share_intro)
+    code = encode(view.shared)
+    st.markdown(page.code_shown.format(code=f"`{code}`"))
+    address = f"{app_address()}plan?{CODE_PARAM}={code}"
+    # Drawn once per plan (7 ms) and kept with the plan in this session only.
+    drawn = st.session_state.get(Key.PLAN_QR)
+    if not drawn or drawn[0] != address:
+        drawn = st.session_state[Key.PLAN_QR] = (address, qr_png(address))
+    st.image(drawn[1], alt=page.qr_alt, width=220)
+
+
+def app_address() -> str:
+    """The app's address as a phone should open it, ending in '/': the server's public
+    address when set (a clinic tablet may reach the app at an address no phone can), else the
+    address this page was opened at."""
+    public = settings().public_url
+    return f"{public}/" if public else f"{str(st.context.url).split('?')[0].rsplit('/', 1)[0]}/"
+
+
+def downloads(view: PlanView, page: PlanPage, content: Content) -> None:
+    """The PDF and the calendar file (never on a shared tablet)."""
     st.download_button(
         page.pdf_label,
         data=lambda: plan_pdf(view, page, content.red_flags, content.clinic, date.today()),
         file_name="back-and-knee-plan.pdf",
         mime="application/pdf",
-        icon="📄",
+        icon=":material/picture_as_pdf:",
         key=Key.PLAN_PDF,
         on_click="ignore",
     )
@@ -112,21 +141,11 @@ def keep(view: PlanView, page: PlanPage, content: Content) -> None:
         data=lambda: plan_calendar(view, page, start, at, datetime.now()),
         file_name="back-and-knee-sessions.ics",
         mime="text/calendar",
-        icon="📅",
+        icon=":material/calendar_month:",
         key=Key.PLAN_ICS,
         on_click="ignore",
     )
     st.caption(page.calendar_help)
-    st.subheader(page.share_heading)
-    st.markdown(page.share_intro)
-    code = encode(view.shared)
-    st.markdown(page.code_shown.format(code=f"`{code}`"))
-    address = f"{str(st.context.url).split('?')[0].rsplit('/', 1)[0]}/plan?{CODE_PARAM}={code}"
-    # Drawn once per plan (7 ms) and kept with the plan in this session only.
-    drawn = st.session_state.get(Key.PLAN_QR)
-    if not drawn or drawn[0] != address:
-        drawn = st.session_state[Key.PLAN_QR] = (address, qr_png(address))
-    st.image(drawn[1], alt=page.qr_alt, width=220)
 
 
 def _outcome_kind() -> OutcomeKind | None:

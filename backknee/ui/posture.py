@@ -42,23 +42,13 @@ def _step(control: str, direction: int) -> None:
 
 @chrome.calm_fragment
 def posture_explorer(page: PosturePage) -> None:
-    """Presets, the three controls, the figure and the readout: one fragment, so moving a
-    control reruns only this part of the page. The page puts the heading above it."""
+    """The figure and the readout, then the presets and the three controls: one fragment, so
+    moving a control reruns only this part of the page. The figure comes first, so it is on a
+    tablet's first screen (the controls beside it) and right after the lead on a phone (where
+    the columns stack)."""
     for control in POSTURE_CONTROLS:
         st.session_state.setdefault(posture_control(control), 0)
     scenario = current_scenario()
-
-    with st.container(horizontal=True, key=Element.POSTURE_PRESETS):
-        for preset in page.presets:
-            chosen = find_preset(scenario, [preset]) is not None
-            st.button(
-                f"✓ {preset.label}" if chosen else preset.label,
-                key=posture_preset(preset.id),
-                on_click=_choose_preset,
-                args=(preset,),
-                type="primary" if chosen else "secondary",
-                width="stretch",
-            )
 
     comparison = compare(scenario)
     lines = readout(comparison, page.readout)
@@ -80,12 +70,25 @@ def posture_explorer(page: PosturePage) -> None:
             # One element: each element costs time on every move of a slider.
             chosen_preset = find_preset(scenario, page.presets)
             st.markdown(
-                f"### {page.readout.heading}\n\n"
+                f"## {page.readout.heading}\n\n"
                 + (f"**{chosen_preset.label}.** {chosen_preset.text}\n\n" if chosen_preset else "")
                 + "\n".join(f"- {line}" for line in lines[:-1])
                 + f"\n\n:small[{lines[-1]}]"
             )
     with controls_column:
+        st.header(page.try_heading)
+        st.markdown(page.presets_label)
+        with st.container(key=Element.POSTURE_PRESETS):
+            for preset in page.presets:
+                chosen = find_preset(scenario, [preset]) is not None
+                st.button(
+                    f"✓ {preset.label}" if chosen else preset.label,
+                    key=posture_preset(preset.id),
+                    on_click=_choose_preset,
+                    args=(preset,),
+                    type="primary" if chosen else "secondary",
+                    width="stretch",
+                )
         st.subheader(page.controls_heading)
         for control in POSTURE_CONTROLS:
             _control(page, control)

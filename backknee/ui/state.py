@@ -24,6 +24,8 @@ class Key(StrEnum):
     """True for the one run after "Clear my answers", so the footer can say it was done."""
     CLEAR_EVERYTHING = "clear_everything"
     """The "Clear my answers" button at the foot of every page."""
+    KIOSK_START_AGAIN = "kiosk_start_again"
+    """A shared tablet: the Start again button, always on screen (the idle reset taps it too)."""
 
     CYCLE_STEP = "cycle_step"
     """Home: the id of the cycle step chosen, by a tap on the chart or in the chooser."""
@@ -120,6 +122,8 @@ class Element(StrEnum):
 
     URGENT_NOTICE = "urgent_notice"
     """Every page but the warning signs: the urgent-help notice at the top."""
+    KIOSK_BAR = "kiosk_bar"
+    """A shared tablet: the box that holds Start again, fixed on screen."""
     CLINIC_CONTACT = "clinic_contact"
     """The clinic's contact block."""
     CYCLE_EXPLANATION = "cycle_explanation"
@@ -348,6 +352,12 @@ def _forget(keys: Iterable[str]) -> None:
 def start_again() -> None:
     """Forget every answer and the plan, and go back to the first question."""
     _forget(_explorer_and_plan())
+
+
+def forget_everything() -> None:
+    """Forget the whole session, every key, named here or not (a shared tablet's Start
+    again, and its idle reset): nothing of one patient is left for the next."""
+    st.session_state.clear()
 
 
 def clear_answers() -> None:

@@ -140,7 +140,8 @@ def guided(page: TipsPage, content: Content) -> None:
                 on_click=_go,
                 args=(next_screen(screen, store),),
             )
-        st.button(page.start_again_label, key=Key.TIPS_START_AGAIN, on_click=start_again)
+        if not chrome.kiosk_mode():  # a kiosk's own Start again, always on screen, does this and more
+            st.button(page.start_again_label, key=Key.TIPS_START_AGAIN, on_click=start_again)
 
 
 def _safety(page: TipsPage, content: Content, screen: Screen) -> None:

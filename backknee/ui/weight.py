@@ -204,32 +204,36 @@ def _measures(page: WeightPage) -> tuple[Measure, Measure]:
 
 def _inputs(page: WeightPage) -> None:
     st.markdown(f"## {page.inputs_heading}\n\n{page.inputs_note}")
-    for column, measure in zip(st.columns(2, gap="medium"), _measures(page), strict=True):
-        with column:
-            _measure_input(measure)
+    for measure in _measures(page):
+        _measure_input(measure)
 
 
 @chrome.calm_fragment
 def weight_calculator(page: WeightPage, content: Content) -> None:
     """The inputs and everything that depends on them: one fragment, so changing a number
-    reruns only this part of the page."""
+    reruns only this part of the page. The chart comes first (the inputs beside it), so it is
+    on a tablet's first screen and right after the lead on a phone, where the columns stack."""
     _defaults()
-    _inputs(page)
-    you = person()
-    if _out_of_range():
-        st.warning(page.out_of_range.format(kg=rounded(you.mass_kg), cm=rounded(you.height_cm)))
-
-    st.header(page.knee_heading)
-    st.markdown(f"{per_step_sentence(you, page)}\n\n:small[{page.illustration}]")
-    st.subheader(page.activities_heading)
-    st.markdown(page.activities_intro)
+    chart_column, inputs_column = st.columns([3, 2], gap="medium")
+    with inputs_column:
+        _inputs(page)
+        you = person()
+        if _out_of_range():
+            st.warning(page.out_of_range.format(kg=rounded(you.mass_kg), cm=rounded(you.height_cm)))
     bars = activity_bars(you, page)
     walking = page.activity_label(Activity.WALKING)
-    static_chart(
-        bar_figure_spec(bars, highlight=walking),
-        Element.ACTIVITIES_CHART,
-        page.activities_alt.format(bars=bars_in_words(bars)),
-    )
+    with chart_column:
+        static_chart(
+            bar_figure_spec(bars, highlight=walking),
+            Element.ACTIVITIES_CHART,
+            page.activities_alt.format(bars=bars_in_words(bars)),
+        )
+        st.markdown(f"{per_step_sentence(you, page)}\n\n:small[{page.illustration}]")
+
+    st.header(page.knee_heading)
+    st.markdown(page.intro)
+    st.subheader(page.activities_heading)
+    st.markdown(page.activities_intro)
     chrome.sources(page.sources_label, content.cite(page.references))
 
     st.header(page.loss_heading)

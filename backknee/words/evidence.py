@@ -75,7 +75,7 @@ def markdown_table(table: list[Row], columns: list[str], differ_label: str, sour
     head = "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns)
     lines = [
         f"| **{_escape(r.tip.title)}** | {r.back} | {r.knee} | "
-        + (f"⚠️ **{differ_label}.** " if r.differ else "")
+        + (f":material/warning: **{differ_label}.** " if r.differ else "")
         + f"{_escape(r.also)} :small[{_escape(sources[r.tip.id])}] |"
         for r in table
     ]

@@ -76,7 +76,7 @@ def chain_markdown(
         for line, p in zip(chain_steps(graph, active, words), active.links, strict=True)
     ]
     return (
-        f"{lands_sentence(active, words)}\n\n### {words.list_heading}\n\n"
+        f"{lands_sentence(active, words)}\n\n## {words.list_heading}\n\n"
         + "\n".join(f"{number}. {note}" for number, note in enumerate(notes, start=1))
         + "\n\n"
         + "\n\n".join(helps_lines(active, page))

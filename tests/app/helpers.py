@@ -12,10 +12,10 @@ from tests.paths import CONTENT, ROOT
 APP = str(ROOT / "app.py")
 
 
-def registered_pages() -> list[str]:
+def registered_pages(kiosk: bool = False) -> list[str]:
     """The page scripts that app.py hands to st.navigation: one per entry of the menu in
-    content/site.yaml."""
-    return [page_script(item.page) for item in load_content(CONTENT).site.menu]
+    content/site.yaml (a kiosk's welcome page only on a kiosk)."""
+    return [page_script(item.page) for item in load_content(CONTENT).site.menu if kiosk or not item.kiosk]
 
 
 def all_text(at: AppTest) -> str:

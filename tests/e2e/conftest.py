@@ -18,6 +18,7 @@ from tests.e2e.helpers import (
     ARTIFACTS,
     CHROMIUM,
     IN_CI,
+    KIOSK_ENV,
     LAUNCH_ARGS,
     MISSING,
     UPDATE,
@@ -64,13 +65,32 @@ def app_url(browser_type_launch_args: dict[str, Any]) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session")
+def kiosk_url(browser_type_launch_args: dict[str, Any]) -> Iterator[str]:
+    """A second server, run as a shared clinic tablet's: kiosk mode and short idle times, set
+    in its environment as a clinic would (never in the address)."""
+    with running_app(extra_env=KIOSK_ENV) as url:
+        yield url
+
+
+@pytest.fixture
+def kiosk_visit(browser: Browser, kiosk_url: str) -> Iterator[Callable[[Screen], Visit]]:
+    """Open a new tab on the kiosk server: kiosk_visit(TABLET_LANDSCAPE)."""
+    yield from _tabs_on(browser, kiosk_url)
+
+
 @pytest.fixture
 def visit(browser: Browser, app_url: str) -> Iterator[Callable[[Screen], Visit]]:
     """Open a new tab at a screen size: visit(TABLET_LANDSCAPE).open('urgent')."""
+    yield from _tabs_on(browser, app_url)
+
+
+def _tabs_on(browser: Browser, url: str) -> Iterator[Callable[[Screen], Visit]]:
+    """A tab opener for one server; every tab it opened is closed afterwards."""
     tabs: list[Visit] = []
 
     def open_(screen: Screen) -> Visit:
-        tabs.append(new_tab(browser, screen, app_url))
+        tabs.append(new_tab(browser, screen, url))
         return tabs[-1]
 
     yield open_

@@ -55,6 +55,16 @@ ARTIFACTS = ROOT / "test-artifacts"
 MISSING = f"BROWSER TESTS SKIPPED: no Chromium at {CHROMIUM}. Install it with `apt-get install chromium`."
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
+KIOSK_IDLE_SECONDS = 20
+KIOSK_WARNING_SECONDS = 8
+KIOSK_ENV = {
+    "BACKKNEE_KIOSK": "1",
+    "BACKKNEE_KIOSK_IDLE_SECONDS": str(KIOSK_IDLE_SECONDS),
+    "BACKKNEE_KIOSK_WARNING_SECONDS": str(KIOSK_WARNING_SECONDS),
+}
+"""The kiosk server's settings in the browser tests: short idle times, but longer than any
+one rerun, or the checks (axe, sizes) made between taps, take on a busy 2-core machine."""
+
 T = TypeVar("T")
 
 
@@ -143,6 +153,8 @@ class Visit:
     screen: Screen
     base_url: str
     requests: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    """What the page wrote to the browser's console."""
 
     def open(self, path: str = "") -> None:
         self.page.goto(f"{self.base_url}/{path}")
@@ -203,17 +215,20 @@ class Visit:
         self.page.evaluate(f"{main}.scrollTo(0, 0)")
 
 
-def new_tab(browser: Browser, screen: Screen, base_url: str) -> Visit:
-    """A new browser context and tab at a screen's size, recording every request it makes
-    (close it with tab.page.context.close())."""
+def new_tab(browser: Browser, screen: Screen, base_url: str, ignore_https_errors: bool = False) -> Visit:
+    """A new browser context and tab at a screen's size, recording every request it makes and
+    what it logs (close it with tab.page.context.close()). `ignore_https_errors` is for our own
+    self-signed certificate on loopback."""
     context = browser.new_context(
         viewport={"width": screen.width, "height": screen.height},
         has_touch=screen.touch,
         is_mobile=screen.touch and screen.narrow,
+        ignore_https_errors=ignore_https_errors,
     )
     tab = Visit(context.new_page(), screen, base_url)
     tab.page.on("request", lambda request: tab.requests.append(request.url))
     tab.page.on("websocket", lambda socket: tab.requests.append(socket.url))  # not a "request"
+    tab.page.on("console", lambda message: tab.console.append(message.text))
     return tab
 
 
@@ -302,7 +317,7 @@ def eventually(check: Callable[[], T], timeout_ms: float = UPDATE, every_ms: flo
         time.sleep(every_ms / 1000)  # between reads of a measurement; Playwright has no expect.poll
 
 
-CONTROLS_UNDER_44_PX = """() => {
+CONTROLS_UNDER_44_PX = """(size = 44) => {
     const inText = '[data-testid=stMarkdownContainer] p, [data-testid=stMarkdownContainer] li';
     // A slider's range input and a switch's checkbox are visually hidden (for keyboards and
     // screen readers); a finger lands on the slider's track or the switch's whole label.
@@ -313,19 +328,19 @@ CONTROLS_UNDER_44_PX = """() => {
         .filter(e => !e.closest(inText))  // links inside a sentence are exempt (WCAG 2.5.8)
         .map(e => [e.innerText || e.getAttribute('aria-label') || e.tagName, target(e)])
         .map(([name, e]) => [name, e.getBoundingClientRect()])
-        .filter(([, r]) => r.width < 44 || r.height < 44)
+        .filter(([, r]) => r.width < size || r.height < size)
         .map(([name, r]) => `${name.trim().slice(0, 40)} ${Math.round(r.width)}x${Math.round(r.height)}`);
 }"""
 
 
-def controls_under_44_px(tab: Visit) -> list[str]:
-    """Every control on the page smaller than 44 x 44 px, as 'name WxH'. Measured again until
-    there is none or UPDATE has passed: [] means none was too small; otherwise the last
-    measurement."""
+def controls_under_44_px(tab: Visit, size: int = 44) -> list[str]:
+    """Every control on the page smaller than `size` x `size` px (44 unless told; a kiosk asks
+    for 48), as 'name WxH'. Measured again until there is none or UPDATE has passed: [] means
+    none was too small; otherwise the last measurement."""
     readings: list[list[str]] = []
 
     def none_too_small() -> None:
-        readings.append(tab.page.evaluate(CONTROLS_UNDER_44_PX))
+        readings.append(tab.page.evaluate(CONTROLS_UNDER_44_PX, size))
         assert readings[-1] == []
 
     with contextlib.suppress(AssertionError):

@@ -30,11 +30,12 @@ from tests.e2e.helpers import (
 )
 
 HOME = CONTENT_NOW.page("home", HomePage)
+MENU = [item for item in CONTENT_NOW.site.menu if not item.kiosk]  # the welcome page is a kiosk's only
 PAGES = [  # (menu title, address, main heading), from content/site.yaml's menu
     (item.title, "" if item.page == "home" else item.page, CONTENT_NOW.pages[item.page].heading)
-    for item in CONTENT_NOW.site.menu
+    for item in MENU
 ]
-IN_BAR = [page for page, item in zip(PAGES, CONTENT_NOW.site.menu, strict=True) if not item.hidden]
+IN_BAR = [page for page, item in zip(PAGES, MENU, strict=True) if not item.hidden]
 """The pages in the menu bar; the rest are reached from links on other pages."""
 
 
@@ -57,7 +58,7 @@ def test_a_deep_link_on_a_freshly_started_server_still_shows_the_whole_app(brows
         try:
             tab.open("about")
             expect(tab.menu_links()).to_have_count(len(IN_BAR), timeout=30_000)
-            expect(tab.page.get_by_text(CONTENT_NOW.site.urgent_notice)).to_have_count(1)
+            expect(tab.page.get_by_role("link", name=CONTENT_NOW.site.urgent_line)).to_have_count(1)
             expect(tab.page.get_by_test_id("stSidebarNav")).to_have_count(0)
         finally:
             tab.page.context.close()
@@ -70,7 +71,7 @@ def test_the_warning_signs_are_one_tap_from_every_page(visit, screen):
             continue
         tab = visit(screen)
         tab.open(path)
-        tab.page.get_by_role("link", name=CONTENT_NOW.site.urgent_link_label).tap()
+        tab.page.get_by_role("link", name=CONTENT_NOW.site.urgent_line).tap()
         tab.page.get_by_role("heading", level=1, name=CONTENT_NOW.pages["urgent"].heading).wait_for()
         emergency = CONTENT_NOW.red_flags.levels[0].heading
         tab.wait_until_settled(expect_text=emergency)
@@ -130,6 +131,7 @@ def test_no_request_leaves_the_app_host_during_a_full_visit(visit, screen):
     tap_step(tab, 1)
     explanation = tab.page.locator(".st-key-cycle_explanation")
     expect(explanation).to_contain_text(f"2. {HOME.cycle.steps[1].label}")
+    tab.wait_until_settled()  # the tap's run has ended and its chooser is drawn
     tab.page.get_by_role("radio", name=f"1. {HOME.cycle.steps[0].label}").tap()
     expect(explanation).to_contain_text("1. Back pain")
     for title, _, heading in IN_BAR[1:]:

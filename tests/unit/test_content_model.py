@@ -44,6 +44,7 @@ def test_the_real_content_folder_is_accepted():
         "evidence",
         "urgent",
         "about",
+        "welcome",
     }
     assert "wolfe-1996" in content.references
     assert [level.level for level in content.red_flags.levels] == ["emergency", "urgent", "routine"]

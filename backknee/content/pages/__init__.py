@@ -13,6 +13,7 @@ from backknee.content.pages.posture import PosturePage
 from backknee.content.pages.tips import TipsPage
 from backknee.content.pages.urgent import UrgentPage
 from backknee.content.pages.weight import WeightPage
+from backknee.content.pages.welcome import WelcomePage
 
 PAGE_MODELS: dict[str, type[Page]] = {
     "home": HomePage,
@@ -25,5 +26,6 @@ PAGE_MODELS: dict[str, type[Page]] = {
     "exercises": ExercisesPage,
     "plan": PlanPage,
     "evidence": EvidencePage,
+    "welcome": WelcomePage,
 }
 """Which model checks each file in content/pages/. A new page adds its model here."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from backknee.content.base import Fact, Model, Page, PageId, PageLink, RefId, Slug, Text, unique
+from backknee.content.base import Fact, Model, PageId, PageLink, Pictured, RefId, Slug, Text, unique
 
 
 class CycleStep(Model):
@@ -54,7 +54,7 @@ class Tile(Model):
     text: Text
 
 
-class HomePage(Page):
+class HomePage(Pictured):
     facts_heading: Text
     facts: list[Fact] = Field(min_length=1)
     sources_label: Text

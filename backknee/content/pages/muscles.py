@@ -7,8 +7,8 @@ from pydantic import Field, model_validator
 from backknee.content.base import (
     ExplainsMethod,
     Model,
-    Page,
     PageLink,
+    Pictured,
     RefId,
     Slug,
     Text,
@@ -130,7 +130,7 @@ class ChairWords(Model):
         return self
 
 
-class MusclesPage(Page, ExplainsMethod):
+class MusclesPage(Pictured, ExplainsMethod):
     sources_label: Text
     references: list[RefId] = Field(min_length=1)
     illustration: Text

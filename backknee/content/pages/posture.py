@@ -8,8 +8,8 @@ from backknee.content.base import (
     ExplainsMethod,
     Fact,
     Model,
-    Page,
     PageLink,
+    Pictured,
     RefId,
     Slug,
     Text,
@@ -127,7 +127,7 @@ class PostureChartWords(Model):
         return self
 
 
-class PosturePage(Page, ExplainsMethod):
+class PosturePage(Pictured, ExplainsMethod):
     sources_label: Text
     references: list[RefId] = Field(min_length=1)
     try_heading: Text

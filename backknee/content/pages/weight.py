@@ -8,8 +8,8 @@ from backknee.content.base import (
     ExplainsMethod,
     Fact,
     Model,
-    Page,
     PageLink,
+    Pictured,
     RefId,
     Text,
     check_templates,
@@ -37,7 +37,7 @@ class BmiBandText(Model):
     text: Text
 
 
-class WeightPage(Page, ExplainsMethod):
+class WeightPage(Pictured, ExplainsMethod):
     sources_label: Text
     references: list[RefId] = Field(min_length=1)
     inputs_heading: Text

@@ -1,7 +1,7 @@
-// Two fixes for touch screens, each for a Streamlit 1.67 behaviour found in testing: a finger
-// tap on a chart step reaching the app, and the phone page drawer closing once a page is
-// chosen. Loaded once per page by backknee/ui/chrome.py (before kiosk.js); both are checked
-// by tests/e2e.
+// Three fixes for touch screens, each for a Streamlit 1.67 behaviour found in testing: a finger
+// tap on a chart step reaching the app, the phone page drawer closing once a page is chosen,
+// and the phone's menu button named by the word it shows. Loaded once per page by
+// backknee/ui/chrome.py; each is checked by tests/e2e.
 (() => {
   // The browser tests wait for this flag before reading a page (tests/e2e/helpers.py).
   if (window.__backkneeBrowserFixes) return;
@@ -32,4 +32,15 @@
       document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
     }, 50);
   });
+
+  // 3. The menu button on phones shows only an arrow, named "Expand sidebar". style.css adds the
+  // word from content/site.yaml (menu_label, on #bk-menu-label); here the button's name becomes
+  // that word too, so what a screen reader says is what the patient sees (WCAG 2.5.3).
+  const nameMenuButton = () => {
+    const word = document.getElementById("bk-menu-label")?.dataset.label;
+    const button = document.querySelector('[data-testid="stExpandSidebarButton"]');
+    if (word && button && button.getAttribute("aria-label") !== word) button.setAttribute("aria-label", word);
+  };
+  new MutationObserver(nameMenuButton).observe(document.body, { childList: true, subtree: true });
+  nameMenuButton();
 })();

@@ -46,10 +46,9 @@ ARM = """([where, expected, chartLabel, chartText]) => {
             return app && app.dataset.testScriptState === 'notRunning'
                 && !document.querySelector('[data-stale=true]')
                 && (document.querySelector(where)?.innerText || '').includes(expected)
-                && (!chartLabel || [...document.querySelectorAll('.js-plotly-plot tspan')]
-                    .some(t => (t.getAttribute('style') || '').includes('bold')
-                        && t.textContent.trim() && chartLabel.includes(t.textContent.trim())))
-                && (!chartText || [...document.querySelectorAll('.js-plotly-plot text')]
+                && (!chartLabel || [...document.querySelectorAll('svg.bk-chart tspan[font-weight=bold]')]
+                    .some(t => t.textContent.trim() && chartLabel.includes(t.textContent.trim())))
+                && (!chartText || [...document.querySelectorAll('svg.bk-chart tspan')]
                     .some(t => t.textContent.trim() === chartText));
         };
         const begin = () => { start = performance.now(); };
@@ -178,7 +177,7 @@ def main() -> int:
         def open_app(path: str) -> Callable[[Page], None]:
             def open_(page: Page) -> None:
                 page.goto(f"{app_url}/{path}")
-                page.locator(".js-plotly-plot").first.wait_for()
+                page.locator("svg.bk-chart").first.wait_for()
                 if path == "posture":
                     knee_slider = page.locator(".stSlider").filter(has_text=posture_words.controls.knee.label)
                     knee_slider.get_by_role("slider").focus()

@@ -17,10 +17,15 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Browser, sync_playwright
 
+from backknee.content.loader import load_content
 from deploy.serve import serving
 from tests.e2e.helpers import CHROMIUM, LAUNCH_ARGS, SETTLED, STILL
+from tests.paths import CONTENT
 
-PAGES = ["", "posture", "weight", "muscles", "tips"]
+PAGES = [
+    item.page if item.page != "home" else "" for item in load_content(CONTENT).site.menu if not item.kiosk
+]
+"""Every page in the menu, as a patient at home finds it (home at the root)."""
 
 
 def first_visit_bytes(browser: Browser, url: str, ours: bool) -> int:

@@ -1,27 +1,50 @@
-// Three fixes for touch screens, each for a Streamlit 1.67 behaviour found in testing: a finger
-// tap on a chart step reaching the app, the phone page drawer closing once a page is chosen,
-// and the phone's menu button named by the word it shows. Loaded once per page by
-// backknee/ui/chrome.py; each is checked by tests/e2e.
+// What our pictures and Streamlit 1.67's phone menu need in the browser: a tap on a step of the
+// cycle picture choosing that step, the phone page drawer closing once a page is chosen, the
+// phone's menu button named by the word it shows, and Play and Pause on an exercise's moving
+// figure. Loaded once per page by backknee/ui/chrome.py; each is checked by tests/e2e.
 (() => {
   // The browser tests wait for this flag before reading a page (tests/e2e/helpers.py).
   if (window.__backkneeBrowserFixes) return;
   window.__backkneeBrowserFixes = true;
 
-  // 1. Tapping a step in a chart. Streamlit records a chart selection from a mouse click, but
-  // plotly takes a finger tap for itself and the selection never reaches the app. Hiding a
-  // chart's touches from plotly (without preventing the browser's default) lets the browser
-  // turn the tap into an ordinary click. Scrolling past a chart is untouched.
-  for (const kind of ["touchstart", "touchend"]) {
-    document.addEventListener(
-      kind,
-      (event) => {
-        if (event.target instanceof Element && event.target.closest(".js-plotly-plot .nsewdrag")) {
-          event.stopPropagation();
-        }
-      },
-      { capture: true, passive: true },
-    );
-  }
+  // 1. Tapping a step in a picture. The cycle on home is an SVG picture drawn in Python; each
+  // step's marker carries its place (data-bk-step). A tap on it taps the same step of the
+  // chooser drawn under it, so the picture and the chooser always agree and the app hears one
+  // choice, however it was made.
+  document.addEventListener("click", (event) => {
+    if (!(event.target instanceof Element)) return;
+    const step = event.target.closest("[data-bk-step]");
+    if (!step) return;
+    const block = step.closest('[data-testid="stVerticalBlock"]');
+    const choices = block?.querySelectorAll('[data-testid="stButtonGroup"] button');
+    choices?.[Number(step.dataset.bkStep)]?.click();
+  });
+
+  // 4. Play and Pause on an exercise's moving figure (backknee/ui/figures.py): its frames are
+  // groups of the picture, the first shown. Play shows each in turn, data-frame-ms apart; Pause
+  // holds the frame it is on. It never starts by itself.
+  const playing = new Map();
+  document.addEventListener("click", (event) => {
+    if (!(event.target instanceof Element)) return;
+    const button = event.target.closest(".bk-play, .bk-pause");
+    const demo = button?.closest("[data-bk-demo]");
+    const frames = demo?.querySelector(".bk-frames");
+    if (!frames) return;
+    clearInterval(playing.get(demo));
+    playing.delete(demo);
+    const play = button.classList.contains("bk-play");
+    demo.querySelector(".bk-play").setAttribute("aria-pressed", String(play));
+    if (!play) return;
+    const groups = [...frames.querySelectorAll(".bk-frame")];
+    let shown = groups.findIndex((group) => group.getAttribute("visibility") !== "hidden");
+    const step = () => {
+      if (!frames.isConnected) return clearInterval(playing.get(demo));
+      groups[shown]?.setAttribute("visibility", "hidden");
+      shown = (shown + 1) % groups.length;
+      groups[shown].removeAttribute("visibility");
+    };
+    playing.set(demo, setInterval(step, Number(frames.dataset.frameMs) || 110));
+  });
 
   // 2. The page menu on phones. Below 768 px the navigation is a drawer, and it stays open
   // over the new page after a tap on a page in it. Close it, so the page can be read.

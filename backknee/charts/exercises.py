@@ -1,4 +1,4 @@
-"""Exercise demonstrations as plotly specs: an animation with Play and Pause, and the same
+"""Exercise demonstrations as plain chart specs: an animation of frames, and the same
 moves as still pictures side by side (for reduced motion, and for print).
 
 Plain specs, as the other charts (a rerun skips plotly's checks); tests/unit/test_chart_specs.py
@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from backknee.charts.style import GHOST, INK, SLATE, WHITE, WOOD, floor_shape, polyline, still_layout
+from backknee.charts.style import GHOST, INK, WOOD, floor_shape, polyline, still_layout
 from backknee.content.items import Exercise
 from backknee.content.pages.exercises import ExercisesPage
 from backknee.mechanics.constants import HEAD_RADIUS
@@ -19,6 +19,8 @@ from backknee.mechanics.stick import FAR_LINES, LINES, Angles, frames, place
 from backknee.vocab import Prop, View
 
 FRAME_MS = 110
+STILLS_WIDTH_PX = 360
+"""The row of stills at most this wide, so its numbers and words stay readable on a phone."""
 HEAD_POINTS = 16
 
 
@@ -97,47 +99,16 @@ def _layout(left: float, right: float, top: float, height: int) -> dict[str, Any
     return layout
 
 
-def demo_figure_spec(exercise: Exercise, words: ExercisesPage) -> dict[str, Any]:
-    """The animation: the first still, with frames easing through every keyframe and back,
-    and Play and Pause buttons (big enough for a finger). It never plays by itself."""
+def demo_figure_spec(exercise: Exercise) -> dict[str, Any]:
+    """The animation: the first still, with frames easing through every keyframe and back. The
+    page adds Play and Pause buttons (backknee/ui/figures.py); it never plays by itself."""
     stills = [k.angles for k in exercise.keyframes]
     poses = frames(stills)
     left, right, top = _extent(poses, exercise)
     prop = _prop_trace(exercise, stills[0])
     extra = [prop] if prop else []
     layout = _layout(left, right, top, 380)
-    # Big enough for a finger: plotly sizes a button from its font and padding.
-    button = {"font": {"size": 18, "color": INK}, "bgcolor": WHITE, "bordercolor": SLATE}
-    layout["updatemenus"] = [
-        {
-            "type": "buttons",
-            "direction": "right",
-            "x": 0,
-            "y": 1.0,
-            "xanchor": "left",
-            "yanchor": "top",
-            "pad": {"t": 10, "r": 12, "l": 8, "b": 10},
-            **button,
-            "buttons": [
-                {
-                    # A blank line under the words makes the button tall enough for a finger.
-                    "label": f"▶ {words.play_label}<br> ",
-                    "method": "animate",
-                    "args": [
-                        None,
-                        {"frame": {"duration": FRAME_MS, "redraw": False}, "fromcurrent": True,
-                         "transition": {"duration": 0}, "mode": "immediate"},
-                    ],
-                },
-                {
-                    "label": f"❚❚ {words.pause_label}<br> ",
-                    "method": "animate",
-                    "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate",
-                                      "transition": {"duration": 0}}],
-                },
-            ],
-        }
-    ]  # fmt: skip
+    layout["meta"] = {"frame_ms": FRAME_MS}  # how long each frame shows (backknee/charts/svg.py)
     return {
         "data": [*extra, *_figure_traces(stills[0], exercise)],
         "layout": layout,
@@ -162,11 +133,12 @@ def stills_figure_spec(exercise: Exercise) -> dict[str, Any]:
             data.append(prop)
         data.extend(_figure_traces(pose, exercise, dx))
         annotations.append(
-            {"x": dx + (left + right) / 2, "y": top, "yanchor": "top", "showarrow": False,
+            {"x": dx + (left + right) / 2, "y": top + 0.1, "yanchor": "top", "showarrow": False,
              "text": f"<b>{number + 1}</b>" + (f". {keyframe.label}" if keyframe.label else ""),
              "font": {"size": 14, "color": INK}}
         )  # fmt: skip
     layout = _layout(left, left + width * len(stills), top + 0.1, 200)
+    layout["width"] = STILLS_WIDTH_PX
     layout["annotations"] = annotations
     return {"data": data, "layout": layout}
 

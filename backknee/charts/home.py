@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from typing import Any
 
-from backknee.charts.style import BLUE, DARK_BLUE, INK, RUST, SLATE, TRANSPARENT, WHITE, wrapped
+from backknee.charts.style import BLUE, DARK_BLUE, INK, RUST, SLATE, WHITE, still_layout, wrapped
 from backknee.content.pages.home import Cycle
 from backknee.words.home import ring_positions
 
@@ -12,7 +12,7 @@ STEP_SIZE_PX = 46
 CHOSEN_SIZE_PX = 62
 LABEL_WRAP_CHARACTERS = 11
 X_SPAN = 1.6
-Y_SPAN = 1.95
+Y_SPAN = 1.65
 
 
 def _label_side(y: float) -> str:
@@ -21,11 +21,13 @@ def _label_side(y: float) -> str:
     return "top center" if y > 0 else "bottom center"
 
 
-def cycle_figure(cycle: Cycle, chosen_id: str | None) -> go.Figure:
+def cycle_figure_spec(cycle: Cycle, chosen_id: str | None) -> dict[str, Any]:
     """The compensation cycle as a ring of numbered steps joined by arrows.
 
-    Trace 0 holds one marker per step (its `customdata` is the step id), so a tap selects a
-    step. The chosen step is larger, ringed and labelled in bold, so it never relies on colour.
+    Trace 0 holds one marker per step (its `customdata` is the step id): drawn as SVG, each
+    marker is tappable (static/touch.js taps the matching step of the chooser under it). The
+    chosen step is larger, ringed and labelled in bold, so it never relies on colour. A plain
+    spec, like every chart's; tests/unit/test_chart_specs.py checks it against plotly.
     """
     positions = ring_positions(len(cycle.steps))
     xs = [x for x, _ in positions]
@@ -33,76 +35,64 @@ def cycle_figure(cycle: Cycle, chosen_id: str | None) -> go.Figure:
     chosen = [step.id == chosen_id for step in cycle.steps]
     labels = [wrapped(step.label, LABEL_WRAP_CHARACTERS) for step in cycle.steps]
 
-    figure = go.Figure()
-    figure.add_trace(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="markers+text",
-            text=[str(number) for number in range(1, len(xs) + 1)],
-            textposition="middle center",
-            textfont={"color": WHITE, "size": 20, "family": "sans-serif"},
-            customdata=[step.id for step in cycle.steps],
-            marker={
-                "opacity": 1,  # plotly's default here is 0.7, which fades the white numbers
-                "size": [CHOSEN_SIZE_PX if c else STEP_SIZE_PX for c in chosen],
-                "color": [DARK_BLUE if c else BLUE for c in chosen],
-                "line": {
-                    "width": [5 if c else 2 for c in chosen],
-                    "color": [RUST if c else WHITE for c in chosen],
-                },
+    steps = {
+        "type": "scatter",
+        "x": xs,
+        "y": ys,
+        "mode": "markers+text",
+        "text": [str(number) for number in range(1, len(xs) + 1)],
+        "textposition": "middle center",
+        "textfont": {"color": WHITE, "size": 20, "family": "sans-serif"},
+        "customdata": [step.id for step in cycle.steps],
+        "marker": {
+            "opacity": 1,
+            "size": [CHOSEN_SIZE_PX if c else STEP_SIZE_PX for c in chosen],
+            "color": [DARK_BLUE if c else BLUE for c in chosen],
+            "line": {
+                "width": [5 if c else 2 for c in chosen],
+                "color": [RUST if c else WHITE for c in chosen],
             },
-            selected={"marker": {"opacity": 1}},
-            unselected={"marker": {"opacity": 1}},
-            hoverinfo="none",  # "skip" would also stop taps from selecting a step
-            name="steps",
-        )
-    )
-    figure.add_trace(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="markers+text",
-            # Invisible markers as big as the chosen one, so plotly sets each label clear of it.
-            marker={"size": CHOSEN_SIZE_PX + 8, "opacity": 0},
-            text=[f"<b>{label}</b>" if c else label for label, c in zip(labels, chosen, strict=True)],
-            textposition=[_label_side(y) for _, y in positions],
-            textfont={"color": INK, "size": 15, "family": "sans-serif"},
-            hoverinfo="skip",
-            name="labels",
-        )
-    )
+        },
+        "hoverinfo": "skip",
+        "name": "steps",
+    }
+    labels_trace = {
+        "type": "scatter",
+        "x": xs,
+        "y": ys,
+        "mode": "markers+text",
+        # Invisible markers as big as the chosen one, so each label is set clear of it.
+        "marker": {"size": CHOSEN_SIZE_PX + 8, "opacity": 0},
+        "text": [f"<b>{label}</b>" if c else label for label, c in zip(labels, chosen, strict=True)],
+        "textposition": [_label_side(y) for _, y in positions],
+        "textfont": {"color": INK, "size": 15, "family": "sans-serif"},
+        "hoverinfo": "skip",
+        "name": "labels",
+    }
+    arrows = []
     for i, (x0, y0) in enumerate(positions):
         x1, y1 = positions[(i + 1) % len(positions)]
-        figure.add_annotation(
-            x=x1,
-            y=y1,
-            ax=x0,
-            ay=y0,
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            showarrow=True,
-            arrowhead=3,
-            arrowsize=1.3,
-            arrowwidth=2.5,
-            arrowcolor=SLATE,
-            standoff=CHOSEN_SIZE_PX / 2 + 2,
-            startstandoff=CHOSEN_SIZE_PX / 2 + 2,
-            text="",
+        arrows.append(
+            {
+                "x": x1,
+                "y": y1,
+                "ax": x0,
+                "ay": y0,
+                "xref": "x",
+                "yref": "y",
+                "axref": "x",
+                "ayref": "y",
+                "showarrow": True,
+                "arrowhead": 3,
+                "arrowsize": 1.3,
+                "arrowwidth": 2.5,
+                "arrowcolor": SLATE,
+                "standoff": CHOSEN_SIZE_PX / 2 + 2,
+                "startstandoff": CHOSEN_SIZE_PX / 2 + 2,
+                "text": "",
+            }
         )
-    figure.add_annotation(x=0, y=0, text="↻", showarrow=False, font={"size": 64, "color": SLATE})
-    figure.update_layout(
-        height=440,
-        margin={"l": 0, "r": 0, "t": 10, "b": 10},
-        showlegend=False,
-        dragmode=False,
-        hovermode="closest",
-        clickmode="event+select",
-        plot_bgcolor=TRANSPARENT,
-        paper_bgcolor=TRANSPARENT,
-        xaxis={"visible": False, "range": [-X_SPAN, X_SPAN], "fixedrange": True},
-        yaxis={"visible": False, "range": [-Y_SPAN, Y_SPAN], "fixedrange": True},
-    )
-    return figure
+    turning = {"x": 0, "y": 0, "text": "↻", "showarrow": False, "font": {"size": 64, "color": SLATE}}
+    layout = still_layout(380, [-X_SPAN, X_SPAN], [-Y_SPAN, Y_SPAN])
+    layout["annotations"] = [*arrows, turning]
+    return {"data": [steps, labels_trace], "layout": layout}

@@ -44,8 +44,12 @@ SIDE_SYMBOLS = {Side.BACK: "square", Side.KNEE: "circle"}
 """Shapes that say what a box is: back loads are squares, knee loads circles."""
 
 CHAIN_ROW_PX = 74
+CHAIN_WIDTH_PX = 340
+"""The chain's natural width: it shrinks to fit a phone, so its labels stay readable there."""
 LABEL_WRAP = 12
 """The most characters on one line of a box's label."""
+TITLE_WRAP = 9
+"""The most characters on one line of a column's title (bold, so wider, and side by side)."""
 
 
 def chain_positions(graph: CompensationFile) -> dict[str, tuple[float, float]]:
@@ -193,7 +197,7 @@ def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: Chain
             {
                 "x": x,
                 "y": 0.75,
-                "text": f"<b>{wrapped(title, LABEL_WRAP)}</b>",
+                "text": f"<b>{wrapped(title, TITLE_WRAP)}</b>",
                 "showarrow": False,
                 "font": {"size": 13, "color": INK},
                 "yanchor": "bottom",
@@ -212,6 +216,7 @@ def chain_figure_spec(graph: CompensationFile, active: ActiveChain, words: Chain
         int(CHAIN_ROW_PX * (rows + 1.6)), [-1.2, 3.1], [-rows - 0.2, 1.35], equal_axes=False
     )
     layout["annotations"] = annotations
+    layout["width"] = CHAIN_WIDTH_PX
     return {"data": data, "layout": layout}
 
 

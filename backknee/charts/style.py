@@ -1,7 +1,7 @@
-"""What every chart shares: the palette (each colour named once, for what it is), the
-touch-screen config, the layout of a still figure, the shared shapes (a head, the floor, a
-stick figure's lines, a wrapped label) and the shared traces of a figure over a faint one
-(the faint figure, the chosen figure, the line of the body's weight). Pure: no streamlit here."""
+"""What every chart shares: the palette (each colour named once, for what it is), the layout
+of a still figure, the shared shapes (a head, the floor, a stick figure's lines, a wrapped
+label) and the shared traces of a figure over a faint one (the faint figure, the chosen
+figure, the line of the body's weight). Pure: no streamlit here."""
 
 from __future__ import annotations
 
@@ -43,9 +43,6 @@ WHITE = "#ffffff"
 """Numbers on the cycle's steps, outlines of markers, a figure's head, patches behind labels."""
 TRANSPARENT = "rgba(0,0,0,0)"
 """Chart backgrounds (the page shows through) and the faint figure's head."""
-
-CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False}
-"""Plotly settings for touch screens: no mode bar over the chart, no zoom trap for a finger."""
 
 SIDE_VIEW_LINES = (
     ("heel", "toe"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from backknee.charts.exercises import demo_figure_spec, describe, stills_figure_spec
-from backknee.charts.style import CHART_CONFIG
 from backknee.content.items import Exercise
 from backknee.content.loader import Content
 from backknee.content.pages.exercises import ExercisesPage
@@ -13,7 +12,7 @@ from backknee.content.pages.plan import PlanPage
 from backknee.explorer.plan import dose_text
 from backknee.explorer.screens import filter_exercises
 from backknee.ui import chrome
-from backknee.ui.figures import PreparedFigure, static_chart
+from backknee.ui.figures import animation, chart
 from backknee.ui.state import Element, Key, exercise_demo, exercise_stills
 from backknee.vocab import Joint, MuscleGroup
 
@@ -63,15 +62,15 @@ def show(exercise: Exercise, page: ExercisesPage, content: Content, plan_words: 
         st.markdown(exercise.summary)
         demo_column, words_column = st.columns(2, gap="medium")
         with demo_column:
-            st.plotly_chart(
-                PreparedFigure.from_spec(demo_figure_spec(exercise, page)),
-                key=exercise_demo(exercise.id),
-                config={**CHART_CONFIG, "staticPlot": False},
-                theme=None,
-                alt=describe(exercise, page),
+            animation(
+                demo_figure_spec(exercise),
+                exercise_demo(exercise.id),
+                describe(exercise, page),
+                play=page.play_label,
+                pause=page.pause_label,
             )
             st.caption(page.stills_label)
-            static_chart(stills_figure_spec(exercise), exercise_stills(exercise.id), describe(exercise, page))
+            chart(stills_figure_spec(exercise), exercise_stills(exercise.id), describe(exercise, page))
         with words_column:
             targets = ", ".join(page.muscle_labels.of(m) for m in exercise.targets)
             st.markdown(

@@ -1,48 +1,42 @@
-"""Figures that are built once and shown many times, and the one way a still chart is shown."""
+"""The one way a chart is shown: an SVG picture drawn in Python (backknee/charts/svg.py) and put
+on the page as it is, so no page loads the plotly bundle (4.7 MB, 1.3 MB compressed).
+
+Through `st.markdown`, not `st.html`: Streamlit 1.67 cleans `st.html` with DOMPurify's HTML
+profile, which removes every SVG element. Each picture is one line inside a <div>, so Markdown
+takes it as a raw HTML block and changes nothing in it. The SVG is our own, built from the
+clinic's content with every word escaped (backknee/charts/svg.py), never a patient's text."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
-import plotly.graph_objects as go
 import streamlit as st
 
-from backknee.charts.style import CHART_CONFIG
+from backknee.charts.svg import svg
 
 
-class PreparedFigure(go.Figure):  # type: ignore[misc]  # plotly has no type hints
-    """A figure whose plain form is worked out once.
-
-    `st.plotly_chart` turns every figure it is given into a plain dict with `to_dict()`, a
-    deep copy that cost about 3 ms for the cycle on each rerun. A figure that never changes
-    (one kept in `st.cache_resource`) can hand over the same dict every time: Streamlit only
-    reads it to write the chart's JSON. Do not change a prepared figure after making it.
-    """
-
-    def __init__(self, figure: go.Figure) -> None:
-        super().__init__(figure)
-        self._prepared: dict[str, Any] = figure.to_dict()
-
-    @classmethod
-    def from_spec(cls, spec: dict[str, Any]) -> PreparedFigure:
-        """A prepared figure straight from a plain spec, skipping plotly's checks (about 15 ms
-        for the posture figure, and 1.4 ms even for an empty Figure). Only for specs whose
-        builder is tested through a checked `go.Figure(spec)`; `st.plotly_chart` reads
-        nothing but `to_dict()`."""
-        prepared: PreparedFigure = cls.__new__(cls)
-        prepared._prepared = spec
-        return prepared
-
-    def to_dict(self) -> dict[str, Any]:
-        """The plain form worked out when the figure was made (the same dict every time)."""
-        return self._prepared
+def picture(drawn: str) -> None:
+    """Show a picture already drawn (a cached one, such as the cycle's)."""
+    st.markdown(f'<div class="bk-picture">{drawn}</div>', unsafe_allow_html=True)
 
 
-STATIC_CONFIG = {**CHART_CONFIG, "staticPlot": True}
-"""A still chart: nothing on it answers a finger, so a swipe over it scrolls the page."""
+def chart(spec: dict[str, Any], key: str, alt: str) -> None:
+    """Show a chart's spec as a picture whose id is `key`, with its words for a screen reader.
+
+    Nothing on it answers a drag or a pinch, so a finger's swipe over it scrolls the page."""
+    picture(svg(spec, key, alt))
 
 
-def static_chart(spec: dict[str, Any], key: str, alt: str) -> None:
-    """Show a plain spec (see `PreparedFigure.from_spec`) as a still chart with its words for
-    a screen reader."""
-    st.plotly_chart(PreparedFigure.from_spec(spec), key=key, config=STATIC_CONFIG, theme=None, alt=alt)
+def animation(spec: dict[str, Any], key: str, alt: str, play: str, pause: str) -> None:
+    """An animated chart with Play and Pause buttons (static/touch.js runs them). It never
+    moves by itself, and shows its first frame until Play."""
+    st.markdown(
+        f'<div class="bk-picture bk-demo" data-bk-demo="{escape(key)}">'
+        f'<div class="bk-demo-controls">'
+        f'<button type="button" class="bk-play" aria-controls="{escape(key)}" aria-pressed="false">'
+        f"▶ {escape(play)}</button>"
+        f'<button type="button" class="bk-pause" aria-controls="{escape(key)}">❚❚ {escape(pause)}</button>'
+        f"</div>{svg(spec, key, alt)}</div>",
+        unsafe_allow_html=True,
+    )

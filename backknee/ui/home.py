@@ -1,36 +1,23 @@
-"""The compensation cycle on the home page: tap a step in the chart, or choose it below."""
+"""The compensation cycle on the home page: tap a step in the picture, or choose it below."""
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import streamlit as st
 
-from backknee.charts.home import cycle_figure
-from backknee.charts.style import CHART_CONFIG
+from backknee.charts.home import cycle_figure_spec
+from backknee.charts.svg import svg
 from backknee.content.loader import Content
 from backknee.content.pages.home import Cycle
 from backknee.ui import chrome
-from backknee.ui.figures import PreparedFigure
-from backknee.ui.state import Element, Key, cycle_chart
-from backknee.words.home import describe, find_step, next_step, numbered, step_from_tap
+from backknee.ui.figures import picture
+from backknee.ui.state import Element, Key
+from backknee.words.home import describe, find_step, next_step, numbered
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _figure(content_version: float, chosen_id: str | None, _cycle: Cycle) -> go.Figure:
-    # Building the figure costs about 10 ms; there are only a few (one per chosen step), so
-    # every session shares them. Read-only: st.plotly_chart only serialises the figure.
-    return PreparedFigure(cycle_figure(_cycle, chosen_id))
-
-
-def _on_tap(cycle: Cycle, chart_key: str) -> None:
-    # A callback runs before the script, outside app.py's and the fragment's guards.
-    try:
-        tapped = step_from_tap(cycle, list(st.session_state[chart_key].selection.points))
-    except Exception as error:  # a patient must never see a traceback
-        chrome.log_error(error)
-        return
-    if tapped is not None:
-        st.session_state[Key.CYCLE_STEP] = tapped
+def _picture(content_version: float, chosen_id: str | None, _cycle: Cycle) -> str:
+    # One picture per chosen step, shared by every session (a string: read-only).
+    return svg(cycle_figure_spec(_cycle, chosen_id), Element.CYCLE_CHART, describe(_cycle))
 
 
 @chrome.calm_fragment
@@ -40,17 +27,8 @@ def cycle_explorer(cycle: Cycle, content: Content, sources_label: str) -> None:
     A fragment: choosing a step reruns only this part of the page.
     """
     chosen = find_step(cycle, st.session_state.get(Key.CYCLE_STEP))
-    # A new chart per chosen step: see state.cycle_chart.
-    chart_key = cycle_chart(chosen.id if chosen else None)
-    st.plotly_chart(
-        _figure(content.version, chosen.id if chosen else None, cycle),
-        key=chart_key,
-        on_select=lambda: _on_tap(cycle, chart_key),
-        selection_mode="points",
-        config=CHART_CONFIG,
-        theme=None,
-        alt=describe(cycle),
-    )
+    # A tap on a step in the picture taps the same step of the chooser below (static/touch.js).
+    picture(_picture(content.version, chosen.id if chosen else None, cycle))
     st.pills(
         cycle.choose_label,
         options=[step.id for step in cycle.steps],

@@ -15,7 +15,7 @@ from backknee.content.loader import Content
 from backknee.content.pages.muscles import MusclesPage
 from backknee.mechanics.constants import HIP_SHARE_CHOICES, THIGH_STRENGTH_CHOICES
 from backknee.ui import chrome
-from backknee.ui.figures import static_chart
+from backknee.ui.figures import chart
 from backknee.ui.state import Cards, Element, Key
 from backknee.words.muscles import (
     chain_for,
@@ -55,7 +55,7 @@ def chain_explorer(page: MusclesPage, content: Content) -> None:
         )
     active = chain_for(graph, chosen_areas())
     with chart_column:
-        static_chart(
+        chart(
             chain_figure_spec(graph, active, words),
             Element.MUSCLES_CHAIN_CHART,
             describe_chain(graph, active, words),
@@ -92,7 +92,7 @@ def one_leg_explorer(page: MusclesPage) -> None:
     view = one_leg_view(hip_percent, words)
     figure_column, words_column = st.columns(2, gap="medium")
     with figure_column:
-        static_chart(
+        chart(
             one_leg_figure_spec(view.stance, view.level, AVERAGE_BODY.height_m, words),
             Element.MUSCLES_ONE_LEG_CHART,
             describe_one_leg(view, words),
@@ -113,13 +113,13 @@ def chair_explorer(page: MusclesPage) -> None:
     view = chair_view(thigh_percent, bool(st.session_state.get(Key.MUSCLES_ARMS)), words)
     figure_column, words_column = st.columns(2, gap="medium")
     with figure_column:
-        static_chart(
+        chart(
             chair_figure_spec(view.rise, view.typical, AVERAGE_BODY.height_m, words),
             Element.MUSCLES_CHAIR_CHART,
             describe_chair(view, words),
         )
     with words_column:
-        static_chart(effort_gauge_spec(view.effort_percent, words), Element.MUSCLES_GAUGE, view.lines[0])
+        chart(effort_gauge_spec(view.effort_percent, words), Element.MUSCLES_GAUGE, view.lines[0])
         with st.container(border=True, key=Element.MUSCLES_CHAIR_READOUT):
             _readout(view.lines, page.illustration)
 

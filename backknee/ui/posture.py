@@ -8,7 +8,7 @@ from backknee.charts.posture import posture_figure_spec
 from backknee.content.pages.posture import PosturePage, PosturePreset
 from backknee.mechanics.constants import POSTURE_CONTROL_RANGES_DEG, POSTURE_STEP_DEG
 from backknee.ui import chrome
-from backknee.ui.figures import static_chart
+from backknee.ui.figures import chart
 from backknee.ui.state import (
     POSTURE_CONTROLS,
     Element,
@@ -63,7 +63,7 @@ def posture_explorer(page: PosturePage) -> None:
             comparison.back_times,
         )
         # About 0.3 ms to solve and draw, so nothing to cache but the solve (in compare).
-        static_chart(spec, Element.POSTURE_CHART, describe(name, lines, page.chart))
+        chart(spec, Element.POSTURE_CHART, describe(name, lines, page.chart))
         # Under the figure, so the words stay beside it on a tablet and right after it on a
         # phone (where the columns stack), not below all three controls.
         with st.container(border=True, key=Element.POSTURE_READOUT):

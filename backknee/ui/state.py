@@ -126,6 +126,8 @@ class Element(StrEnum):
     """A shared tablet: the box that holds Start again, fixed on screen."""
     CLINIC_CONTACT = "clinic_contact"
     """The clinic's contact block."""
+    CYCLE_CHART = "cycle_chart"
+    """Home: the cycle's picture."""
     CYCLE_EXPLANATION = "cycle_explanation"
     """Home: the chosen cycle step's explanation."""
     POSTURE_PRESETS = "posture_presets"
@@ -235,13 +237,6 @@ def posture_preset(preset_id: str) -> str:
     return f"preset_{preset_id}"
 
 
-def cycle_chart(step_id: str | None) -> str:
-    """Home: the cycle chart, holding its selection. A new key per chosen step starts the
-    chart with no selection, so a second tap on the same step after choosing another one
-    below still counts."""
-    return f"cycle_chart_{step_id or 'none'}"
-
-
 def exercise_demo(exercise_id: str) -> str:
     """Exercises: one exercise's moving demonstration (holds nothing)."""
     return f"exercise_demo_{exercise_id}"
@@ -336,11 +331,6 @@ def _everything() -> Iterator[str]:
         yield posture_control(control)
         yield posture_step(control, -1)
         yield posture_step(control, 1)
-    # Only the chart drawn last holds a selection (Streamlit drops a widget it did not draw):
-    # the one for the chosen step, or for none.
-    chosen = st.session_state.get(Key.CYCLE_STEP)
-    yield cycle_chart(chosen if isinstance(chosen, str) else None)
-    yield cycle_chart(None)
 
 
 def _forget(keys: Iterable[str]) -> None:

@@ -24,7 +24,7 @@ from backknee.mechanics.loads import (
     stones_pounds_to_kg,
 )
 from backknee.ui import chrome
-from backknee.ui.figures import static_chart
+from backknee.ui.figures import chart
 from backknee.ui.state import Element, Key
 from backknee.vocab import Activity, BackPosture
 from backknee.words.weight import (
@@ -223,7 +223,7 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
     bars = activity_bars(you, page)
     walking = page.activity_label(Activity.WALKING)
     with chart_column:
-        static_chart(
+        chart(
             bar_figure_spec(bars, highlight=walking),
             Element.ACTIVITIES_CHART,
             page.activities_alt.format(bars=bars_in_words(bars)),
@@ -288,7 +288,7 @@ def back_section(page: WeightPage, content: Content) -> None:
     st.markdown(page.back_intro)
     bars = back_bars(page)
     standing = page.posture_label(BackPosture.STANDING)
-    static_chart(
+    chart(
         bar_figure_spec(bars, highlight=standing),
         Element.BACK_CHART,
         page.back_alt.format(bars=bars_in_words(bars)),

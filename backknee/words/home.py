@@ -37,15 +37,3 @@ def describe(cycle: Cycle) -> str:
 def ring_positions(count: int) -> list[tuple[float, float]]:
     """Points on a unit circle for `count` steps, the first at the top, going clockwise."""
     return [(math.sin(2 * math.pi * i / count), math.cos(2 * math.pi * i / count)) for i in range(count)]
-
-
-def step_from_tap(cycle: Cycle, points: list[dict[str, object]]) -> str | None:
-    """The id of the step a patient tapped in the cycle chart, from plotly's selected points.
-
-    Only the first trace holds the step markers; taps elsewhere (labels, arrows) choose nothing.
-    """
-    for point in points:
-        index = point.get("point_index", point.get("pointIndex"))
-        if point.get("curve_number", 0) == 0 and isinstance(index, int) and 0 <= index < len(cycle.steps):
-            return cycle.steps[index].id
-    return None

@@ -3,8 +3,6 @@ how to do it, the filters narrow the list, and both pictures are described in wo
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -15,6 +13,7 @@ from backknee.content.pages.plan import PlanPage
 from backknee.explorer.plan import dose_text
 from backknee.explorer.screens import filter_exercises
 from backknee.vocab import Joint, MuscleGroup
+from tests.app.helpers import pictures
 from tests.paths import CONTENT
 
 SCRIPT = "app_pages/exercises.py"
@@ -35,14 +34,6 @@ def choose(at: AppTest, exercise_id: str) -> AppTest:
     at.pills(key="exercises_chosen").set_value(exercise_id).run()
     assert not at.exception
     return at
-
-
-def charts(at: AppTest) -> dict[str, dict]:
-    """Each chart by its key: its description and its figure as sent."""
-    return {
-        chart.proto.id.split("-", 2)[-1]: {"alt": chart.proto.alt, "spec": json.loads(chart.proto.spec)}
-        for chart in at.get("plotly_chart")
-    }
 
 
 def detail(at: AppTest) -> str:
@@ -136,30 +127,28 @@ def test_filters_that_match_nothing_say_so_instead_of_showing_an_exercise(librar
     library.pills(key="exercises_filter_muscles").set_value(muscles).run()
     assert not library.exception
     assert PAGE.no_results in [i.body for i in library.info]
-    assert not library.get("plotly_chart")
+    assert not pictures(library)
 
 
 def test_both_pictures_are_described_in_words_that_name_the_exercise(library):
     for exercise in EXERCISES:
         choose(library, exercise.id)
-        found = charts(library)
+        found = pictures(library)
         assert set(found) == {f"exercise_demo_{exercise.id}", f"exercise_stills_{exercise.id}"}
         for chart in found.values():
-            assert exercise.name in chart["alt"]
-            assert chart["alt"] == describe(exercise, PAGE)
+            assert exercise.name in chart.alt
+            assert chart.alt == describe(exercise, PAGE)
         for keyframe in exercise.keyframes:
             if keyframe.label:
-                assert keyframe.label in found[f"exercise_demo_{exercise.id}"]["alt"]
+                assert keyframe.label in found[f"exercise_demo_{exercise.id}"].alt
 
 
 def test_the_demonstration_moves_through_frames_and_the_stills_do_not(library):
     for exercise in EXERCISES:
         choose(library, exercise.id)
-        found = charts(library)
-        demo = found[f"exercise_demo_{exercise.id}"]["spec"]
-        stills = found[f"exercise_stills_{exercise.id}"]["spec"]
-        assert len(demo.get("frames", [])) >= len(exercise.keyframes), exercise.id
-        assert not stills.get("frames"), exercise.id
+        found = pictures(library)
+        assert found[f"exercise_demo_{exercise.id}"].frames >= len(exercise.keyframes), exercise.id
+        assert found[f"exercise_stills_{exercise.id}"].frames == 0, exercise.id
 
 
 def test_nothing_chosen_goes_into_the_address(library):

@@ -3,8 +3,6 @@ up from a chair all follow the patient's choices, and always say what the model 
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from backknee.content.loader import load_content
@@ -18,7 +16,7 @@ from backknee.words.muscles import (
     lands_sentence,
     one_leg_view,
 )
-from tests.app.helpers import all_text
+from tests.app.helpers import all_text, pictures
 from tests.paths import CONTENT
 
 SCRIPT = "app_pages/muscles.py"
@@ -47,18 +45,6 @@ def pick(at, *areas: str):
     at.pills(key="muscles_weak").set_value(list(areas)).run()
     assert not at.exception
     return at
-
-
-def charts(at) -> dict[str, dict]:
-    """Each chart by its key: its description, and its figure and config as sent."""
-    return {
-        chart.proto.id.split("-")[-1]: {
-            "alt": chart.proto.alt,
-            "spec": json.loads(chart.proto.spec),
-            "config": json.loads(chart.proto.config),
-        }
-        for chart in at.get("plotly_chart")
-    }
 
 
 def steps_with_sources(areas: list[str]) -> list[tuple[str, str, list[str]]]:
@@ -147,7 +133,7 @@ def test_typical_thighs_take_about_sixty_percent_of_their_strength_to_stand_up(m
     text = shown(muscles)
     for line in view.lines:
         assert line in text
-    assert charts(muscles)["muscles_gauge"]["alt"] == view.lines[0]
+    assert pictures(muscles)["muscles_gauge"].alt == view.lines[0]
 
 
 def test_thighs_too_weak_to_stand_say_so_and_suggest_the_chairs_arms(muscles):
@@ -198,22 +184,21 @@ def test_the_chain_names_the_exercises_for_each_picked_area_under_its_steps(musc
 
 
 def test_every_chart_is_described_in_words_that_follow_the_choices(muscles):
-    before = charts(muscles)
-    assert before["muscles_chain_chart"]["alt"] == PAGE.chain.alt_none
+    before = pictures(muscles)
+    assert before["muscles_chain_chart"].alt == PAGE.chain.alt_none
     pick(muscles, "thighs")
     muscles.segmented_control(key="muscles_hip_percent").set_value(70).run()
     muscles.segmented_control(key="muscles_thigh_percent").set_value(60).run()
-    after = charts(muscles)
-    chain_alt = after["muscles_chain_chart"]["alt"]
+    after = pictures(muscles)
+    chain_alt = after["muscles_chain_chart"].alt
     assert chain_alt == describe_chain(GRAPH, chain_for(GRAPH, ["thighs"]), PAGE.chain)
     assert GRAPH.node("thighs").label in chain_alt
-    assert after["muscles_chain_chart"]["spec"]["data"] != before["muscles_chain_chart"]["spec"]["data"]
+    assert after["muscles_chain_chart"].markup != before["muscles_chain_chart"].markup
     for line in one_leg_view(70, PAGE.one_leg).lines:
-        assert line in after["muscles_one_leg_chart"]["alt"]
+        assert line in after["muscles_one_leg_chart"].alt
     for line in chair_view(60, False, PAGE.chair).lines:
-        assert line in after["muscles_chair_chart"]["alt"]
-    for chart in after.values():
-        assert chart["config"]["staticPlot"] is True
+        assert line in after["muscles_chair_chart"].alt
+    assert all(chart.tappable == 0 for chart in after.values()), "a still picture takes no taps"
 
 
 def test_nothing_the_patient_picks_goes_into_the_address(muscles):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import time
 
@@ -13,7 +12,8 @@ from backknee.content.pages.about import AboutPage
 from backknee.content.pages.home import HomePage
 from backknee.content.pages.urgent import UrgentPage
 from backknee.ui.pages import page_script
-from tests.app.helpers import all_text, registered_pages
+from backknee.words.home import describe
+from tests.app.helpers import all_text, pictures, registered_pages
 from tests.paths import CONTENT, ROOT
 
 CONTENT_NOW = load_content(CONTENT)
@@ -66,8 +66,9 @@ def test_home_shows_the_facts_with_their_sources(open_page):
 
 def test_home_shows_the_cycle_as_a_chart_and_as_words(open_page):
     at = open_page()
-    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert figure["data"][0]["customdata"] == [step.id for step in HOME.cycle.steps]
+    cycle = pictures(at)["cycle_chart"]
+    assert cycle.tappable == len(HOME.cycle.steps), "each step in the picture can be tapped"
+    assert cycle.alt == describe(HOME.cycle)
     text = all_text(at)
     positions = [text.index(f"1. **{step.label}.** {step.explanation}") for step in HOME.cycle.steps]
     assert positions == sorted(positions), "the cycle in words lists the steps in order"
@@ -80,8 +81,8 @@ def test_choosing_a_cycle_step_shows_its_explanation_and_what_comes_next(open_pa
     assert "3. More load on the knees" in [s.value for s in at.header]
     text = all_text(at)
     assert "This leads to: Knee pain." in text
-    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert figure["data"][1]["text"][2].startswith("<b>"), "the chosen step is bold in the chart"
+    bold = " ".join(pictures(at)["cycle_chart"].bold())
+    assert bold == "More load on the knees", "the chosen step, and only it, is bold in the picture"
 
     at.pills(key="cycle_step").set_value("back-pain").run()
     assert "1. Back pain" in [s.value for s in at.header]
@@ -155,7 +156,7 @@ def test_a_page_that_fails_shows_the_calm_page_not_a_traceback(open_page, monkey
     def broken(*args, **kwargs):
         raise RuntimeError("a bug in the chart")
 
-    monkeypatch.setattr("backknee.ui.home._figure", broken)
+    monkeypatch.setattr("backknee.ui.home._picture", broken)
     at = open_page()
     assert not at.exception
     assert [t.value for t in at.title] == [HOME.heading], "the rest of the page still shows"

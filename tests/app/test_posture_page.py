@@ -3,14 +3,12 @@ the figure and the readout, and always to what the model says."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from backknee.content.loader import load_content
 from backknee.content.pages.posture import PosturePage
 from backknee.words.posture import Scenario, compare, readout
-from tests.app.helpers import all_text
+from tests.app.helpers import Picture, all_text, pictures
 from tests.paths import CONTENT
 
 SCRIPT = "app_pages/posture.py"
@@ -30,8 +28,8 @@ def expected_lines(scenario: Scenario) -> list[str]:
     return readout(compare(scenario), PAGE.readout)
 
 
-def chart(at) -> dict:
-    return json.loads(at.get("plotly_chart")[0].proto.spec)
+def chart(at) -> Picture:
+    return pictures(at)["posture_chart"]
 
 
 def test_the_page_opens_standing_tall_with_its_readout(posture):
@@ -62,7 +60,7 @@ def test_moving_a_slider_changes_the_readout_and_the_figure(posture):
     for line in expected_lines(Scenario(lean_deg=40)):
         assert line in readout_shown(posture)
     after = chart(posture)
-    assert after["data"] != before["data"]
+    assert after.markup != before.markup
     assert not any(b.label.startswith("✓") for b in posture.button if b.key.startswith("preset_"))
 
 
@@ -84,7 +82,7 @@ def test_a_tap_button_is_disabled_at_the_end_of_its_range(posture):
 
 def test_the_chart_is_described_in_words_that_change_with_the_posture(posture):
     def description() -> str:
-        return posture.get("plotly_chart")[0].proto.alt
+        return chart(posture).alt
 
     tall = description()
     posture.button(key="preset_stooped").click().run()
@@ -94,10 +92,9 @@ def test_the_chart_is_described_in_words_that_change_with_the_posture(posture):
     assert tall != stooped
 
 
-def test_the_chart_is_static_on_a_touch_screen(posture):
-    config = json.loads(posture.get("plotly_chart")[0].proto.config)
-    assert config["staticPlot"] is True
-    assert config["displayModeBar"] is False
+def test_the_figure_is_a_still_picture_that_takes_no_taps(posture):
+    figure = chart(posture)
+    assert figure.frames == 0 and figure.tappable == 0
 
 
 def test_the_page_explains_how_it_was_worked_out_and_what_helps(posture):

@@ -3,8 +3,6 @@ the model, and nothing about the patient leaves the session."""
 
 from __future__ import annotations
 
-import json
-
 import plotly.graph_objects as go
 import pytest
 
@@ -23,7 +21,7 @@ from backknee.words.weight import (
     loss_sentences,
     per_step_sentence,
 )
-from tests.app.helpers import all_text
+from tests.app.helpers import all_text, pictures
 from tests.paths import CONTENT
 
 SCRIPT = "app_pages/weight.py"
@@ -37,10 +35,6 @@ def weight(open_page):
 
 def shown(at) -> str:
     return all_text(at)
-
-
-def charts(at) -> dict[str, dict]:
-    return {chart.proto.id.split("-")[-1]: json.loads(chart.proto.spec) for chart in at.get("plotly_chart")}
 
 
 def test_the_page_opens_with_an_example_person_and_every_readout(weight):
@@ -113,9 +107,9 @@ def test_lower_thresholds_can_move_a_bmi_into_another_band(weight):
 
 
 def test_every_chart_is_described_in_words_with_its_numbers(weight):
-    alts = [chart.proto.alt for chart in weight.get("plotly_chart")]
-    assert bars_in_words(activity_bars(Person(), PAGE)) in alts[0]
-    assert bars_in_words(back_bars(PAGE)) in alts[1]
+    found = pictures(weight)
+    assert bars_in_words(activity_bars(Person(), PAGE)) in found["activities_chart"].alt
+    assert bars_in_words(back_bars(PAGE)) in found["back_chart"].alt
 
 
 def test_no_answer_goes_into_the_address(weight):

@@ -139,9 +139,9 @@ SETTLED = """() => document.querySelector('[data-testid=stApp]')?.dataset.testSc
     && [...document.querySelectorAll('style')].some(s => s.textContent.includes('stHeaderActionElements'))
     && window.__backkneeBrowserFixes === true"""
 STILL = """() => document.getAnimations()
-        .every(a => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)
-    && [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
-        .every(chart => chart.querySelector('.js-plotly-plot .main-svg'))"""
+        .every(a => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)"""
+CHART = "svg.bk-chart"
+"""Every chart: an SVG picture drawn in Python (backknee/charts/svg.py)."""
 HEADING = "(t) => [...document.querySelectorAll('h1')].some(h => h.innerText.trim() === t)"
 
 
@@ -392,9 +392,13 @@ def assert_nothing_overflows_sideways(tab: Visit) -> None:
 
 
 def expect_charts_drawn(tab: Visit) -> None:
-    """Every chart on the page has drawn its picture."""
-    for drawn in tab.page.locator(".js-plotly-plot .main-svg").all():
-        expect(drawn).to_be_attached()
+    """The page has charts, and every one is on the page with a size (not squashed to nothing)."""
+    charts = tab.page.locator(CHART)
+    expect(charts.first).to_be_visible(timeout=UPDATE)
+    for drawn in charts.all():
+        expect(drawn).to_be_visible()
+        box = drawn.bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 100, f"a chart drawn too small: {box}"
 
 
 def axe_violations(tab: Visit) -> list[str]:

@@ -25,17 +25,20 @@ LAST = list(CONTENT_NOW.exercises.values())[-1]
 def test_play_moves_the_figure_and_pause_stops_it(visit):
     tab = visit(TABLET_LANDSCAPE)
     tab.open("exercises")
-    chart = tab.page.locator(".js-plotly-plot").first
+    chart = tab.page.locator("[data-bk-demo] svg").first
     chart.scroll_into_view_if_needed()
     tab.wait_until_still()  # drawn, and nothing fading, before the still picture is taken
     still = chart.screenshot()
-    tab.page.locator(".updatemenu-button", has_text=PAGE.play_label).tap()
+    play = tab.page.get_by_role("button", name=PAGE.play_label)
+    play.tap()
+    expect(play).to_have_attribute("aria-pressed", "true")
 
     def moves() -> None:
         assert chart.screenshot() != still, "the figure moves"
 
     eventually(moves)  # a busy machine may start the animation late
-    tab.page.locator(".updatemenu-button", has_text=PAGE.pause_label).tap()
+    tab.page.get_by_role("button", name=PAGE.pause_label).tap()
+    expect(play).to_have_attribute("aria-pressed", "false")
 
     def stays_still() -> None:
         paused = chart.screenshot()
@@ -48,10 +51,7 @@ def test_play_moves_the_figure_and_pause_stops_it(visit):
 def test_the_play_and_pause_buttons_are_big_enough_for_a_finger(visit):
     tab = visit(TABLET_LANDSCAPE)
     tab.open("exercises")
-    buttons = [
-        tab.page.locator(".updatemenu-button", has_text=label)
-        for label in (PAGE.play_label, PAGE.pause_label)
-    ]
+    buttons = [tab.page.get_by_role("button", name=label) for label in (PAGE.play_label, PAGE.pause_label)]
     for button in buttons:
         expect(button).to_be_visible()
     assert_finger_sized(buttons, "the play and pause buttons")

@@ -13,10 +13,10 @@ from backknee.content.base import Pictured
 from tests.e2e.helpers import CONTENT_NOW, PHONE, TABLET_LANDSCAPE, TABLET_PORTRAIT, Visit, eventually
 
 PICTURES = {
-    "home": "[class*='st-key-cycle_chart_']",
-    "posture": ".st-key-posture_chart",
-    "weight": ".st-key-activities_chart",
-    "muscles": ".st-key-muscles_chain_chart",
+    "home": "svg#cycle_chart",
+    "posture": "svg#posture_chart",
+    "weight": "svg#activities_chart",
+    "muscles": "svg#muscles_chain_chart",
 }
 """Each explainer page's interactive picture."""
 SEEN = 120

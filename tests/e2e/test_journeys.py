@@ -117,8 +117,8 @@ def test_a_chosen_step_links_to_the_page_that_helps_and_the_link_works(visit):
 
 
 def tap_step(tab: Visit, index: int) -> None:
-    """Tap a step's marker in the cycle chart with a finger."""
-    marker = tab.page.locator(".js-plotly-plot .scatterlayer .trace").first.locator(".point").nth(index)
+    """Tap a step's marker in the cycle's picture with a finger."""
+    marker = tab.page.locator("svg#cycle_chart [data-bk-step]").nth(index)
     marker.scroll_into_view_if_needed()
     assert_finger_sized([marker], "each step is a finger-sized target; steps")
     tap_centre(tab, marker)
@@ -143,6 +143,8 @@ def test_no_request_leaves_the_app_host_during_a_full_visit(visit, screen):
     assert any(url.startswith("ws://127.0.0.1") for url in tab.requests), "the app's own socket is recorded"
     assert len(tab.requests) > 10, "the visit should have loaded the app"
     assert outside_requests(tab) == []
+    # Every chart is an SVG picture drawn in Python: no page fetches plotly's 4.7 MB bundle.
+    assert [url for url in tab.requests if "plotly" in url.lower()] == []
 
 
 @pytest.mark.parametrize("screen", [DESKTOP, PHONE], ids=lambda s: s.name)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import CONTENT_NOW, TABLET_PORTRAIT, Visit, eventually
+from tests.e2e.helpers import CHART, CONTENT_NOW, TABLET_PORTRAIT, Visit, eventually
 
 PAGES_WITH_CHARTS = ["", "posture", "weight", "muscles", "exercises"]
 ALL_PAGES = ["" if item.page == "home" else item.page for item in CONTENT_NOW.site.menu if not item.kiosk]
@@ -37,7 +37,7 @@ def test_a_finger_dragged_on_any_chart_scrolls_the_page(visit, path):
     tab = visit(TABLET_PORTRAIT)
     tab.open(path)
     tab.wait_until_still()
-    charts = tab.page.locator("[data-testid=stPlotlyChart]")
+    charts = tab.page.locator(CHART)
     expect(charts.first).to_be_visible()
     for number in range(charts.count()):
         chart = charts.nth(number)
@@ -85,7 +85,7 @@ def test_nothing_is_shown_only_on_hover(visit):
         tab.open(path)
         tab.wait_until_still()
         if path not in PAGES_WITH_CHARTS:  # so the drag test above misses no chart
-            expect(tab.page.locator("[data-testid=stPlotlyChart]")).to_have_count(0)
-        for target in [*tab.page.locator("[data-testid=stPlotlyChart], [data-testid=stImage], h2").all()][:6]:
+            expect(tab.page.locator(CHART)).to_have_count(0)
+        for target in [*tab.page.locator(f"{CHART}, [data-testid=stImage], h2").all()][:6]:
             target.hover()
             assert tab.page.evaluate(HOVER_ONLY) == [], f"{path or 'home'}: shown on hover"

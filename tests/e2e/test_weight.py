@@ -22,6 +22,7 @@ from backknee.words.weight import (
     per_step_sentence,
 )
 from tests.e2e.helpers import (
+    CHART,
     CONTENT_NOW,
     DESKTOP,
     PHONE,
@@ -65,7 +66,7 @@ def bmi_readout(tab: Visit) -> Locator:
 
 
 def activities_chart(tab: Visit) -> Locator:
-    return tab.page.get_by_test_id("stPlotlyChart").first
+    return tab.page.locator("svg#activities_chart")
 
 
 def number_box(tab: Visit, label: str) -> Locator:
@@ -103,8 +104,7 @@ def open_calculator(tab: Visit) -> None:
     expect(unit(tab, WEIGHT.stones_label)).to_be_attached(timeout=UPDATE)
     expect(unit(tab, WEIGHT.feet_label)).to_be_attached(timeout=UPDATE)
     expect(background_switch(tab)).to_be_attached(timeout=UPDATE)
-    charts = tab.page.get_by_test_id("stPlotlyChart").locator(".js-plotly-plot")
-    expect(charts).to_have_count(2, timeout=UPDATE)
+    expect(tab.page.locator(CHART)).to_have_count(2, timeout=UPDATE)
     expect(knee_part(tab)).to_contain_text(per_step(DEFAULT))
 
 

@@ -1,9 +1,10 @@
-"""Every chart a page draws from a plain spec is a valid plotly figure, and none can trap a finger.
+"""Every chart a page draws is a valid plotly spec, none can trap a finger, and each is drawn
+as an SVG picture that keeps everything its spec says.
 
-The pages hand their specs to Streamlit unchecked (`PreparedFigure.from_spec`, for speed), so
-this is where plotly checks them: `go.Figure(spec)` raises on any property plotly does not
-know or any value it refuses. Each spec is built from the real content, the page's own words
-and the models' answers for a few inputs, as the pages build them.
+The pages draw their specs as SVG (backknee/charts/svg.py) rather than with plotly's 4.7 MB
+bundle, so this is where plotly still checks them: `go.Figure(spec)` raises on any property
+plotly does not know or any value it refuses. Each spec is built from the real content, the
+page's own words and the models' answers for a few inputs, as the pages build them.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +22,7 @@ import pytest
 
 import backknee.charts
 from backknee.charts.exercises import demo_figure_spec, stills_figure_spec
+from backknee.charts.home import cycle_figure_spec
 from backknee.charts.muscles import (
     chain_figure_spec,
     chair_figure_spec,
@@ -26,9 +30,11 @@ from backknee.charts.muscles import (
     one_leg_figure_spec,
 )
 from backknee.charts.posture import posture_figure_spec
+from backknee.charts.svg import svg
 from backknee.charts.weight import bar_figure_spec
 from backknee.content.loader import load_content
 from backknee.content.pages.exercises import ExercisesPage
+from backknee.content.pages.home import HomePage
 from backknee.content.pages.muscles import MusclesPage
 from backknee.content.pages.posture import PosturePage
 from backknee.content.pages.weight import WeightPage
@@ -44,6 +50,7 @@ POSTURE = CONTENT_NOW.page("posture", PosturePage)
 MUSCLES = CONTENT_NOW.page("muscles", MusclesPage)
 WEIGHT = CONTENT_NOW.page("weight", WeightPage)
 EXERCISES = CONTENT_NOW.page("exercises", ExercisesPage)
+CYCLE = CONTENT_NOW.page("home", HomePage).cycle
 HEIGHT_M = AVERAGE_BODY.height_m
 
 Spec = dict[str, Any]
@@ -76,6 +83,11 @@ def gauge_at(thigh_percent: int, uses_arms: bool) -> Spec:
 
 
 CASES: dict[str, tuple[Callable[..., Spec], Callable[[], Spec]]] = {
+    "the cycle with no step chosen": (cycle_figure_spec, lambda: cycle_figure_spec(CYCLE, None)),
+    "the cycle with its third step chosen": (
+        cycle_figure_spec,
+        lambda: cycle_figure_spec(CYCLE, CYCLE.steps[2].id),
+    ),
     "the posture figure standing tall": (posture_figure_spec, lambda: posture_at("standing-tall")),
     "the posture figure stooped": (posture_figure_spec, lambda: posture_at("stooped")),
     "the posture figure with stiff knees": (posture_figure_spec, lambda: posture_at("stiff-knees")),
@@ -107,7 +119,7 @@ CASES: dict[str, tuple[Callable[..., Spec], Callable[[], Spec]]] = {
     **{
         f"the demonstration of {exercise_id}": (
             demo_figure_spec,
-            lambda exercise=exercise: demo_figure_spec(exercise, EXERCISES),
+            lambda exercise=exercise: demo_figure_spec(exercise),
         )
         for exercise_id, exercise in sorted(CONTENT_NOW.exercises.items())
     },
@@ -173,9 +185,96 @@ def test_nothing_in_the_chart_can_be_dragged_zoomed_or_hovered(figure):
 
 @pytest.mark.parametrize("exercise_id", sorted(CONTENT_NOW.exercises), ids=str)
 def test_every_frame_of_a_demonstration_is_checked_and_moves_the_same_traces(exercise_id):
-    figure = go.Figure(demo_figure_spec(CONTENT_NOW.exercises[exercise_id], EXERCISES))
+    figure = go.Figure(demo_figure_spec(CONTENT_NOW.exercises[exercise_id]))
     assert len(figure.frames) >= 2, "an animation has frames to play"
     for frame in figure.frames:
         # Plotly animates trace by trace, so every frame has the traces the first still has.
         assert [trace.name for trace in frame.data] == [trace.name for trace in figure.data]
         assert all(trace.hoverinfo == "skip" for trace in frame.data)
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def words_in(text: str) -> list[str]:
+    """The words of a spec's rich text (<b>, <i> and <br> taken out), as the picture shows them."""
+    return [word for line in str(text).split("<br>") for word in re.sub(r"</?[bi]>", "", line).split()]
+
+
+def words_of(spec: Spec) -> list[str]:
+    """Every word a spec asks to be written: on its points, beside its bars, in its notes, on a dial."""
+    found: list[str] = []
+    for trace in spec["data"]:
+        if trace["type"] == "indicator":
+            found += [
+                *words_in(trace["title"]["text"]),
+                f"{round(trace['value'])}{trace['number']['suffix']}",
+            ]
+            continue
+        if "text" in trace.get("mode", "text") and trace.get("text") is not None:
+            texts = trace["text"] if isinstance(trace["text"], list) else [trace["text"]]
+            found += [word for text in texts for word in words_in(text)]
+        if trace["type"] == "bar":
+            found += [word for label in trace["y"] for word in words_in(label)]
+    for note in spec["layout"].get("annotations", []):
+        found += words_in(note.get("text", ""))
+    return found
+
+
+@pytest.fixture(params=list(CASES), ids=str)
+def picture(request: pytest.FixtureRequest) -> tuple[Spec, ET.Element]:
+    _, build = CASES[request.param]
+    spec = build()
+    return spec, ET.fromstring(svg(spec, "chart", f"In words: {request.param}."))
+
+
+def test_the_picture_is_an_image_named_in_words(picture):
+    _, drawn = picture
+    assert drawn.tag == f"{SVG}svg"
+    assert drawn.get("role") == "img"
+    assert drawn.get("aria-label", "").startswith("In words: ")
+
+
+def test_the_picture_writes_every_word_its_spec_asks_for(picture):
+    spec, drawn = picture
+    lines = [line for text in drawn.iter(f"{SVG}text") for line in text]  # a text's lines: its tspans
+    written = " ".join("".join(line.itertext()) for line in lines).split()
+    missing = [word for word in words_of(spec) if word not in written]
+    assert not missing, f"the SVG picture lost these words of its spec: {missing}"
+
+
+def test_the_picture_draws_every_line_and_marker_of_its_spec(picture):
+    spec, drawn = picture
+    if "frames" in spec:
+        groups = [g for g in drawn.iter(f"{SVG}g") if g.get("class") == "bk-frame"]
+        assert len(groups) == len(spec["frames"]), "one group per frame of the animation"
+        return
+    lines = [t for t in spec["data"] if t["type"] == "scatter" and "lines" in t.get("mode", "")]
+    paths = [p for p in drawn.iter(f"{SVG}path") if p.get("stroke") not in (None, "none")]
+    assert len(paths) >= len(lines), "each line trace is drawn as a path"
+    if spec["data"][0]["type"] == "bar":
+        bars = [r for r in drawn.iter(f"{SVG}rect")]
+        assert len(bars) == len(spec["data"][0]["x"]), "one rectangle per bar"
+
+
+def test_a_bigger_value_draws_a_longer_bar():
+    bars = ET.fromstring(svg(bar_figure_spec([("small", 1.0, "1"), ("big", 3.0, "3")]), "bars", "Two bars."))
+    small, big = (float(rect.get("width")) for rect in bars.iter(f"{SVG}rect"))
+    assert big == pytest.approx(3 * small)
+
+
+AXES = {"height": 100, "xaxis": {"range": [0, 1]}, "yaxis": {"range": [0, 1], "scaleanchor": "x"}}
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        {"data": [{"type": "pie", "values": [1]}], "layout": AXES},
+        {"data": [{"type": "scatter", "x": [0], "y": [0], "mode": "markers", "marker": {"symbol": "star"}}],
+         "layout": AXES},
+    ],
+    ids=["a kind of trace", "a kind of marker"],
+)  # fmt: skip
+def test_the_picture_refuses_a_mark_it_cannot_draw_rather_than_leave_it_out(spec):
+    with pytest.raises(ValueError):
+        svg(spec, "chart", "Something new.")

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import copy
 import math
+import xml.etree.ElementTree as ET
 
-import plotly.io
-import plotly.tools
+import plotly.graph_objects as go
 import pytest
 
-from backknee.charts.home import CHOSEN_SIZE_PX, STEP_SIZE_PX, cycle_figure
-from backknee.charts.style import CHART_CONFIG
+from backknee.charts.home import CHOSEN_SIZE_PX, STEP_SIZE_PX, cycle_figure_spec
+from backknee.charts.svg import svg
 from backknee.content.loader import load_content
 from backknee.content.pages.home import Cycle, HomePage
-from backknee.ui.figures import PreparedFigure
-from backknee.words.home import describe, find_step, next_step, ring_positions, step_from_tap
+from backknee.words.home import describe, find_step, next_step, ring_positions
 from tests.paths import CONTENT
 
 
 @pytest.fixture(scope="module")
 def cycle() -> Cycle:
     return load_content(CONTENT).page("home", HomePage).cycle
+
+
+def cycle_figure(cycle: Cycle, chosen_id: str | None) -> go.Figure:
+    return go.Figure(cycle_figure_spec(cycle, chosen_id))  # plotly checks every property
 
 
 def test_steps_sit_on_a_ring_starting_at_the_top_and_going_clockwise():
@@ -55,21 +57,22 @@ def test_finding_an_unknown_or_missing_step_gives_none(cycle):
     assert find_step(cycle, "knee-pain").label == "Knee pain"
 
 
-def test_a_tap_on_a_step_marker_chooses_that_step(cycle):
-    assert step_from_tap(cycle, [{"curve_number": 0, "point_index": 2}]) == cycle.steps[2].id
-
-
-def test_a_tap_on_a_label_or_nothing_chooses_no_step(cycle):
-    assert step_from_tap(cycle, [{"curve_number": 1, "point_index": 2}]) is None
-    assert step_from_tap(cycle, []) is None
-    assert step_from_tap(cycle, [{"curve_number": 0, "point_index": 99}]) is None
-
-
 def test_the_chart_has_one_tappable_marker_per_step_in_order(cycle):
     markers = cycle_figure(cycle, None).data[0]
     assert list(markers.customdata) == [step.id for step in cycle.steps]
     assert list(markers.text) == [str(n) for n in range(1, len(cycle.steps) + 1)]
-    assert markers.hoverinfo != "skip", "skipped hover would also stop taps from selecting a step"
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_each_step_in_the_picture_taps_the_chooser_at_its_place_in_order(cycle):
+    # static/touch.js taps the chooser's button at the number a marker carries.
+    picture = ET.fromstring(svg(cycle_figure_spec(cycle, None), "cycle", describe(cycle)))
+    places = [
+        int(group.get("data-bk-step")) for group in picture.iter(f"{SVG}g") if group.get("data-bk-step")
+    ]
+    assert places == list(range(len(cycle.steps)))
 
 
 def test_the_chosen_step_stands_out_by_size_outline_and_bold_label_not_colour_alone(cycle):
@@ -92,11 +95,9 @@ def test_with_no_step_chosen_every_step_looks_the_same(cycle):
     assert set(markers.marker.size) == {STEP_SIZE_PX}
 
 
-def test_the_chart_is_safe_for_a_finger(cycle):
-    layout = cycle_figure(cycle, None).layout
-    assert layout.dragmode is False
-    assert layout.xaxis.fixedrange and layout.yaxis.fixedrange
-    assert CHART_CONFIG["displayModeBar"] is False and CHART_CONFIG["scrollZoom"] is False
+def test_the_picture_is_named_by_the_cycle_in_words(cycle):
+    picture = ET.fromstring(svg(cycle_figure_spec(cycle, None), "cycle", describe(cycle)))
+    assert (picture.get("role"), picture.get("aria-label")) == ("img", describe(cycle))
 
 
 def test_every_step_has_an_arrow_to_the_next(cycle):
@@ -106,13 +107,3 @@ def test_every_step_has_an_arrow_to_the_next(cycle):
     for i, arrow in enumerate(arrows):
         assert (arrow.ax, arrow.ay) == pytest.approx(points[i])
         assert (arrow.x, arrow.y) == pytest.approx(points[(i + 1) % len(points)])
-
-
-def test_a_prepared_figure_hands_streamlit_the_same_chart_every_time(cycle):
-    figure = cycle_figure(cycle, "knee-load")
-    prepared = PreparedFigure(figure)
-    before = copy.deepcopy(prepared.to_dict())
-    first = plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(prepared, True), validate=False)
-    second = plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(prepared, True), validate=False)
-    assert first == second == plotly.io.to_json(figure.to_dict(), validate=False)
-    assert prepared.to_dict() == before, "showing the chart must not change the shared figure"

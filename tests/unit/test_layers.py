@@ -88,7 +88,7 @@ PAGES = sorted(p.stem for p in (ROOT / "app_pages").glob("*.py"))
 PAGE_LAYERS = ("ui", "charts", "words", "content/pages")
 SHARED_MODULES = {
     "ui": {"chrome", "content", "state", "figures", "pages"},
-    "charts": {"style"},
+    "charts": {"style", "svg"},
     "words": {"dates"},
     "content/pages": set(),
 }

@@ -1,0 +1,116 @@
+"""Cold start: from starting the server to the first meaningful text in Chromium, for the app's
+home page and for the bare one-slider app, alternating, in the same run; and for the app, to
+its first picture drawn.
+
+Each start is a new server process and a new, empty browser context. The clock starts just
+before the process is spawned; the health check is polled every 20 ms, then the page is
+opened and the clock stops when its text (and, for the app, its cycle picture) is on screen.
+Run: `make bench`. Prints one table and returns the medians for bench/run.py.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Browser, sync_playwright
+
+from backknee.content.loader import load_content
+from backknee.content.pages.home import HomePage
+from tests.e2e.helpers import CHROMIUM, LAUNCH_ARGS
+from tests.paths import CONTENT
+
+STARTS = 5
+HOME_HEADING = load_content(CONTENT).page("home", HomePage).heading
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def one_start(browser: Browser, script: str, text: str, picture: str | None) -> tuple[float, float | None]:
+    """Seconds from spawning the server to `text` on screen, and to `picture` drawn (if given)."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        script,
+        f"--server.port={port}",
+        "--server.address=127.0.0.1",
+    ]
+    started = time.monotonic()
+    server = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:  # noqa: S310
+                    if answer.read() == b"ok":
+                        break
+            except OSError:
+                if server.poll() is not None or time.monotonic() - started > 60:
+                    raise RuntimeError(f"{script} did not start") from None
+                time.sleep(0.02)
+        context = browser.new_context(viewport={"width": 1024, "height": 768})
+        page = context.new_page()
+        page.goto(url)
+        page.get_by_text(text, exact=True).first.wait_for(timeout=60_000)
+        to_text = time.monotonic() - started
+        to_picture = None
+        if picture:
+            page.locator(picture).first.wait_for(timeout=60_000)
+            to_picture = time.monotonic() - started
+        context.close()
+        return to_text, to_picture
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+def main() -> dict[str, float]:
+    bare: list[float] = []
+    app: list[float] = []
+    picture: list[float] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        one_start(browser, "bench/bare_app.py", "The value is 50.", None)  # warm the disk cache
+        for _ in range(STARTS):
+            bare.append(one_start(browser, "bench/bare_app.py", "The value is 50.", None)[0])
+            to_text, to_picture = one_start(browser, "app.py", HOME_HEADING, "svg.bk-chart")
+            app.append(to_text)
+            picture.append(to_picture or 0.0)
+        browser.close()
+    result = {
+        "bare_text_s": statistics.median(bare),
+        "home_text_s": statistics.median(app),
+        "home_picture_s": statistics.median(picture),
+    }
+    result["ratio"] = result["home_text_s"] / result["bare_text_s"]
+    print(f"cold start, median of {STARTS}    to text s   to picture s   x bare (text)")
+    print(f"bare Streamlit app          {result['bare_text_s']:10.2f}   {'':>12}   1.00")
+    home, drawn, ratio = result["home_text_s"], result["home_picture_s"], result["ratio"]
+    print(f"home                        {home:10.2f}   {drawn:12.2f}   {ratio:.2f}")
+    return result
+
+
+if __name__ == "__main__":
+    main()

@@ -48,7 +48,7 @@ ARM = """([where, expected, chartLabel, chartText]) => {
                 && (document.querySelector(where)?.innerText || '').includes(expected)
                 && (!chartLabel || [...document.querySelectorAll('svg.bk-chart tspan[font-weight=bold]')]
                     .some(t => t.textContent.trim() && chartLabel.includes(t.textContent.trim())))
-                && (!chartText || [...document.querySelectorAll('svg.bk-chart tspan')]
+                && (!chartText || [...document.querySelectorAll('svg.bk-chart text')]
                     .some(t => t.textContent.trim() === chartText));
         };
         const begin = () => { start = performance.now(); };

@@ -7,10 +7,14 @@ helpers.py, which the tests import.
 
 from __future__ import annotations
 
+import gc
 import os
+import threading
+import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import greenlet
 import pytest
 from playwright.sync_api import Browser, expect
 
@@ -38,6 +42,43 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not CHROMIUM.exists() and not IN_CI:
         terminalreporter.write_line(f"!!! {MISSING}", red=True, bold=True)
+
+
+HANG_WARNING_S = 60
+"""How long before pytest-timeout stops a test that the test's own waiting point is printed."""
+
+
+def _print_where_playwright_waits(config: pytest.Config, test: str) -> None:
+    # Playwright's sync API runs each call in a greenlet; the timeout's own dump shows only
+    # the event loop, so print every suspended greenlet's stack: the test's line is in it.
+    # Through pytest's terminal, with capturing suspended, as pytest-timeout writes its own dump.
+    capture = config.pluginmanager.getplugin("capturemanager")
+    if capture is not None:
+        capture.suspend_global_capture(in_=True)
+    out = config.get_terminal_writer()
+    out.line(f"!!! {test} is still running {HANG_WARNING_S} s before its time limit. It waits here:")
+    for suspended in [g for g in gc.get_objects() if isinstance(g, greenlet.greenlet)]:
+        if suspended.gr_frame is not None:
+            out.line("".join(traceback.format_stack(suspended.gr_frame)) + "---")
+    out.flush()
+    if capture is not None:
+        capture.resume_global_capture()
+
+
+@pytest.fixture(autouse=True)
+def name_a_hang(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A browser test that hangs says where, before pytest-timeout stops the run."""
+    limit = float(request.config.getini("timeout") or 0)
+    if limit <= HANG_WARNING_S:
+        yield
+        return
+    timer = threading.Timer(
+        limit - HANG_WARNING_S, _print_where_playwright_waits, args=(request.config, request.node.nodeid)
+    )
+    timer.daemon = True
+    timer.start()
+    yield
+    timer.cancel()
 
 
 @pytest.fixture(scope="session", autouse=True)

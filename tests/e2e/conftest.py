@@ -136,4 +136,4 @@ def _tabs_on(browser: Browser, url: str) -> Iterator[Callable[[Screen], Visit]]:
 
     yield open_
     for tab in tabs:
-        tab.page.context.close()
+        tab.close()

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from backknee.content.loader import load_content
 from tests.paths import CONTENT, ROOT
@@ -160,6 +161,20 @@ class Visit:
         self.page.goto(f"{self.base_url}/{path}")
         self.wait_until_settled()
 
+    def close(self) -> None:
+        """Close the tab's browser context, once nothing in it is navigating.
+
+        Chromium can lose a close that races a navigation commit, and Playwright's close then
+        waits forever (crbug.com/536385539; microsoft/playwright#42068). A kiosk page reloads
+        and replaces itself on its own, so first land on a blank page and let it finish."""
+        for _ in range(3):
+            try:
+                self.page.goto("about:blank", wait_until="load", timeout=10_000)
+                break
+            except PlaywrightError:  # interrupted by the page's own navigation: once more
+                continue
+        self.page.context.close()
+
     def wait_until_settled(self, expect_text: str | None = None) -> None:
         """Wait until Streamlit has finished the run, every widget has loaded (some, such as
         sliders, are loaded lazily and stand as a skeleton until then) and, if given, the
@@ -217,7 +232,7 @@ class Visit:
 
 def new_tab(browser: Browser, screen: Screen, base_url: str, ignore_https_errors: bool = False) -> Visit:
     """A new browser context and tab at a screen's size, recording every request it makes and
-    what it logs (close it with tab.page.context.close()). `ignore_https_errors` is for our own
+    what it logs (close it with tab.close()). `ignore_https_errors` is for our own
     self-signed certificate on loopback."""
     context = browser.new_context(
         viewport={"width": screen.width, "height": screen.height},

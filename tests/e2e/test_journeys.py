@@ -61,7 +61,7 @@ def test_a_deep_link_on_a_freshly_started_server_still_shows_the_whole_app(brows
             expect(tab.page.get_by_role("link", name=CONTENT_NOW.site.urgent_line)).to_have_count(1)
             expect(tab.page.get_by_test_id("stSidebarNav")).to_have_count(0)
         finally:
-            tab.page.context.close()
+            tab.close()
 
 
 @pytest.mark.parametrize("screen", [TABLET_LANDSCAPE, PHONE], ids=lambda s: s.name)

@@ -109,7 +109,7 @@ def test_every_page_works_through_the_proxy_with_no_csp_violation_and_axe_clean(
             assert axe_violations(tab) == [], item.page
         expect(tab.page.locator("[data-testid=stException]")).to_have_count(0)
     finally:
-        tab.page.context.close()
+        tab.close()
 
 
 def test_every_response_carries_the_security_headers(proxy):
@@ -156,13 +156,13 @@ def test_a_session_stays_on_one_replica_across_twenty_interactions(browser, prox
             if interaction % 5 == 4:  # a reload is a new page and a new WebSocket: still the same replica
                 tab.page.reload()
                 tab.wait_until_settled()
-        tab.page.context.close()
+        tab.close()
         lines = access_log(proxy)[before:]
         assert any("/_stcore/stream" in line for line in lines)
         assert len(replicas_used(lines)) == 1, lines
     finally:
         if not tab.page.is_closed():
-            tab.page.context.close()
+            tab.close()
 
 
 def test_when_a_replica_dies_its_patient_sees_a_fresh_start_and_new_visits_go_to_the_other(browser):
@@ -196,7 +196,7 @@ def test_when_a_replica_dies_its_patient_sees_a_fresh_start_and_new_visits_go_to
         expect(tab.page.locator("[data-testid=stException]")).to_have_count(0)
         expect(tab.page.get_by_text("Traceback")).to_have_count(0)
         assert replicas_used(access_log(proxy)[before:]) - served, "the reconnect reached the other replica"
-        tab.page.context.close()
+        tab.close()
 
         fresh = through(browser, proxy)
         fresh.open("posture")
@@ -204,4 +204,4 @@ def test_when_a_replica_dies_its_patient_sees_a_fresh_start_and_new_visits_go_to
         alive = {f"127.0.0.1:{r.port}" for r in proxy.replicas if r is not dead}
         assert urlsplit(fresh.page.url).hostname == "127.0.0.1"
         assert replicas_used(access_log(proxy)[-5:]) <= alive
-        fresh.page.context.close()
+        fresh.close()

@@ -42,11 +42,12 @@ lint: $(VENV)/.dev
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
-## Server time per page interaction against a bare Streamlit app; see docs/performance.md
+## Benchmarks against a bare Streamlit app (server time, taps in Chromium, first visit, cold start); see docs/performance.md
 bench: $(VENV)/.dev chromium nginx
 	$(PY) bench/bench_pages.py
 	$(PY) bench/bench_browser.py
 	$(PY) bench/first_visit.py
+	$(PY) bench/cold_start.py
 
 ## Debian's Chromium for the browser tests (installed with apt when missing and run as root)
 chromium:

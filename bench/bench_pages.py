@@ -113,8 +113,9 @@ def _choose_step(at: AppTest, i: int) -> None:
 def _run_fragment_alone(at: AppTest, change: Callable[[], AppTest], which: int | None = None) -> None:
     """Make a change inside one fragment of the page and rerun only that fragment: the
     page's only one, or the `which`-th in the order the page first ran them."""
-    # AppTest keeps its fragments between runs, in the order they first ran.
-    fragments = list(at._fragment_storage._fragments)
+    # AppTest keeps its fragments between runs, in the order they first ran. The first is
+    # app.py's, on every page (chrome.redraw_after_reconnect); the page's own come after it.
+    fragments = list(at._fragment_storage._fragments)[1:]
     if which is None and len(fragments) != 1:
         raise RuntimeError(f"expected the page's one fragment, found {len(fragments)}")
     _fragment_to_rerun[:] = fragments if which is None else [fragments[which]]
@@ -139,7 +140,7 @@ def _check_explains(at: AppTest, step: str) -> None:
     number = STEPS.index(step) + 1
     if at.warning:
         raise RuntimeError(f"the page showed the calm message: {at.warning[0].value}")
-    if not any(sub.value.startswith(f"{number}. ") for sub in at.subheader):
+    if not any(heading.value.startswith(f"{number}. ") for heading in [*at.header, *at.subheader]):
         raise RuntimeError(f"choosing {step} did not show its explanation")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from backknee.charts.exercises import demo_figure_spec, describe, stills_figure_spec
+from backknee.charts.svg import svg
 from backknee.content.items import Exercise
 from backknee.content.loader import Content
 from backknee.content.pages.exercises import ExercisesPage
@@ -12,9 +13,19 @@ from backknee.content.pages.plan import PlanPage
 from backknee.explorer.plan import dose_text
 from backknee.explorer.screens import filter_exercises
 from backknee.ui import chrome
-from backknee.ui.figures import animation, chart
+from backknee.ui.figures import animation, picture
 from backknee.ui.state import Element, Key, exercise_demo, exercise_stills
 from backknee.vocab import Joint, MuscleGroup
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _pictures(content_version: float, exercise_id: str, alt: str, _exercise: Exercise) -> tuple[str, str]:
+    # The moving figure and the stills, drawn once per exercise and shared by every session
+    # (strings: read-only); drawing both took about 3 ms a time.
+    return (
+        svg(demo_figure_spec(_exercise), exercise_demo(exercise_id), alt),
+        svg(stills_figure_spec(_exercise), exercise_stills(exercise_id), alt),
+    )
 
 
 @chrome.calm_fragment
@@ -62,15 +73,10 @@ def show(exercise: Exercise, page: ExercisesPage, content: Content, plan_words: 
         st.markdown(exercise.summary)
         demo_column, words_column = st.columns(2, gap="medium")
         with demo_column:
-            animation(
-                demo_figure_spec(exercise),
-                exercise_demo(exercise.id),
-                describe(exercise, page),
-                play=page.play_label,
-                pause=page.pause_label,
-            )
+            moving, stills = _pictures(content.version, exercise.id, describe(exercise, page), exercise)
+            animation(moving, exercise_demo(exercise.id), play=page.play_label, pause=page.pause_label)
             st.caption(page.stills_label)
-            chart(stills_figure_spec(exercise), exercise_stills(exercise.id), describe(exercise, page))
+            picture(stills)
         with words_column:
             targets = ", ".join(page.muscle_labels.of(m) for m in exercise.targets)
             st.markdown(

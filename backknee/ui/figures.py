@@ -28,15 +28,15 @@ def chart(spec: dict[str, Any], key: str, alt: str) -> None:
     picture(svg(spec, key, alt))
 
 
-def animation(spec: dict[str, Any], key: str, alt: str, play: str, pause: str) -> None:
-    """An animated chart with Play and Pause buttons (static/touch.js runs them). It never
-    moves by itself, and shows its first frame until Play."""
+def animation(drawn: str, key: str, play: str, pause: str) -> None:
+    """An animated picture already drawn (its id is `key`), with Play and Pause buttons
+    (static/touch.js runs them). It never moves by itself, and shows its first frame until Play."""
     st.markdown(
         f'<div class="bk-picture bk-demo" data-bk-demo="{escape(key)}">'
         f'<div class="bk-demo-controls">'
         f'<button type="button" class="bk-play" aria-controls="{escape(key)}" aria-pressed="false">'
         f"▶ {escape(play)}</button>"
         f'<button type="button" class="bk-pause" aria-controls="{escape(key)}">❚❚ {escape(pause)}</button>'
-        f"</div>{svg(spec, key, alt)}</div>",
+        f"</div>{drawn}</div>",
         unsafe_allow_html=True,
     )

@@ -11,13 +11,9 @@ Run: `make bench`. Prints one table and returns the medians for bench/run.py.
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,49 +23,25 @@ from playwright.sync_api import Browser, sync_playwright
 
 from backknee.content.loader import load_content
 from backknee.content.pages.home import HomePage
+from deploy.serve import free_port, start_replica, wait_healthy
 from tests.e2e.helpers import CHROMIUM, LAUNCH_ARGS
 from tests.paths import CONTENT
 
 STARTS = 5
+LOGS = ROOT / "test-artifacts"
 HOME_HEADING = load_content(CONTENT).page("home", HomePage).heading
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def one_start(browser: Browser, script: str, text: str, picture: str | None) -> tuple[float, float | None]:
     """Seconds from spawning the server to `text` on screen, and to `picture` drawn (if given)."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        script,
-        f"--server.port={port}",
-        "--server.address=127.0.0.1",
-    ]
+    LOGS.mkdir(exist_ok=True)
     started = time.monotonic()
-    server = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
+    replica = start_replica(free_port(), LOGS, os.environ, script)
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:  # noqa: S310
-                    if answer.read() == b"ok":
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() - started > 60:
-                    raise RuntimeError(f"{script} did not start") from None
-                time.sleep(0.02)
+        wait_healthy(f"{replica.url}/_stcore/health", replica.process, replica.log, poll_s=0.02)
         context = browser.new_context(viewport={"width": 1024, "height": 768})
         page = context.new_page()
-        page.goto(url)
+        page.goto(replica.url)
         page.get_by_text(text, exact=True).first.wait_for(timeout=60_000)
         to_text = time.monotonic() - started
         to_picture = None
@@ -79,11 +51,7 @@ def one_start(browser: Browser, script: str, text: str, picture: str | None) -> 
         context.close()
         return to_text, to_picture
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
+        replica.stop()
 
 
 def main() -> dict[str, float]:

@@ -104,8 +104,10 @@ def start_replica(port: int, logs: Path, env: Mapping[str, str], script: str = "
     return Replica(port, process, log)
 
 
-def wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 60) -> None:
-    """Poll `url` until it answers `ok`; fail at once if the process has ended."""
+def wait_healthy(
+    url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 60, poll_s: float = 0.2
+) -> None:
+    """Poll `url` every `poll_s` until it answers `ok`; fail at once if the process has ended."""
     deadline = time.monotonic() + seconds
     while True:
         try:
@@ -116,7 +118,7 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path, seconds:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
             raise RuntimeError(f"{url} did not answer; see {log}")
-        time.sleep(0.2)
+        time.sleep(poll_s)
 
 
 @dataclass

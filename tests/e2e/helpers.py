@@ -13,12 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +25,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
 from backknee.content.loader import load_content
+from deploy.serve import free_port, start_replica, wait_healthy
 from tests.paths import CONTENT, ROOT
 
 CONTENT_NOW = load_content(CONTENT)
@@ -89,49 +85,19 @@ PHONE = Screen("phone", 390, 844, touch=True)
 SCREENS = [DESKTOP, TABLET_LANDSCAPE, TABLET_PORTRAIT, PHONE]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextlib.contextmanager
 def running_app(script: str = "app.py", extra_env: dict[str, str] | None = None) -> Iterator[str]:
     """Serve a script (app.py unless told) on a free loopback port, as `make run` would;
-    yield its address."""
-    port = _free_port()
+    yield its address. Started, checked and stopped by deploy/serve.py, as `make serve` does."""
     ARTIFACTS.mkdir(exist_ok=True)
     # Only the port and address are set here: every other setting comes from
     # .streamlit/config.toml, so the privacy tests test the real configuration.
-    command = [
-        sys.executable, "-m", "streamlit", "run", script,
-        f"--server.port={port}", "--server.address=127.0.0.1",
-    ]  # fmt: skip
-    log = (ARTIFACTS / f"server-{port}.log").open("w")
-    server = subprocess.Popen(
-        command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        env={**os.environ, **(extra_env or {})},
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    replica = start_replica(free_port(), ARTIFACTS, {**os.environ, **(extra_env or {})}, script)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:  # noqa: S310
-                    if answer.read() == b"ok":
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the app did not start; see {log.name}") from None
-                time.sleep(0.2)  # polling the health check, not waiting for the page
-        yield url
+        wait_healthy(f"{replica.url}/_stcore/health", replica.process, replica.log)
+        yield replica.url
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-        log.close()
+        replica.stop()
 
 
 SETTLED = """() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'

@@ -24,7 +24,6 @@ from backknee.charts.style import INK
 Spec = dict[str, Any]
 
 DEFAULT_FONT_PX = 14
-FRAME_MS_DEFAULT = 110
 CHAR_WIDTH_EM = 0.56
 """An average character's width in sans-serif, as a fraction of the font size (for sizing a
 label's white patch and a bar label's column; the browser sets the text itself)."""
@@ -332,11 +331,11 @@ def _frame(spec: Spec) -> Frame:
     return Frame(width, height, margin["l"], margin["t"], x_range[0], y_range[1], x_scale, y_scale)
 
 
-def _open(width: float, height: float, key: str, description: str, extra: str = "") -> str:
+def _open(width: float, height: float, key: str, description: str) -> str:
     # Named by aria-label, not <title>: a title would also pop up under a mouse, and nothing
     # here is shown only on hover.
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="bk-chart{extra}" id="{key}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="bk-chart" id="{key}" '
         f'viewBox="0 0 {_n(width)} {_n(height)}" width="{_n(width)}" height="{_n(height)}" '
         f'role="img" aria-label="{escape(description)}" font-family="sans-serif">'
     )
@@ -363,7 +362,7 @@ def svg(spec: Spec, key: str, description: str) -> str:
     below = [s for s in layout.get("shapes", []) if s.get("layer") == "below"]
     above = [s for s in layout.get("shapes", []) if s.get("layer") != "below"]
     frames = spec.get("frames")
-    parts = [_open(frame.width, frame.height, key, description, " bk-animation" if frames else "")]
+    parts = [_open(frame.width, frame.height, key, description)]
     parts.extend(_shape(frame, shape) for shape in below)
     if frames:
         parts.append(_animation(frame, frames, _frame_ms(layout)))
@@ -376,8 +375,11 @@ def svg(spec: Spec, key: str, description: str) -> str:
 
 
 def _frame_ms(layout: Spec) -> int:
-    """How long each frame of an animation shows: the layout's `meta.frame_ms`."""
-    return int(layout.get("meta", {}).get("frame_ms", FRAME_MS_DEFAULT))
+    """How long each frame of an animation shows: the layout's `meta.frame_ms`, which its
+    builder must set (backknee/charts/exercises.py FRAME_MS)."""
+    if "frame_ms" not in layout.get("meta", {}):
+        raise ValueError("an animation's layout must say how long a frame shows: meta.frame_ms")
+    return int(layout["meta"]["frame_ms"])
 
 
 def _animation(frame: Frame, frames: Sequence[Spec], frame_ms: int) -> str:
@@ -409,7 +411,7 @@ def _bars(spec: Spec, key: str, description: str) -> str:
     band = (height - margin["t"] - margin["b"]) / len(labels)
     thickness = band * (1 - float(layout.get("bargap", 0.2)))
     largest = max(max(values), 1e-9)
-    parts = [_open(width, height, key, description, " bk-bars")]
+    parts = [_open(width, height, key, description)]
     for number, (label, value, text) in enumerate(zip(labels, values, texts, strict=True)):
         middle = margin["t"] + band * (number + 0.5)
         length = plot_width * value / largest
@@ -459,7 +461,7 @@ def _dial(spec: Spec, key: str, description: str) -> str:
     def angle(value: float) -> float:
         return 180 - 180 * (min(max(value, low), high) - low) / (high - low)
 
-    parts = [_open(width, height, key, description, " bk-dial")]
+    parts = [_open(width, height, key, description)]
     parts.append(
         text_block(
             trace["title"]["text"],

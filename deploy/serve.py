@@ -270,6 +270,10 @@ def wait_until_proxied(proxy: Proxy, seconds: float = 30) -> None:
         time.sleep(0.2)
 
 
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -282,6 +286,9 @@ def main() -> None:
     parser.add_argument("--server-name", default="_", help="the public name; '_' listens on loopback only")
     parser.add_argument("--frame-ancestors", default="'self'", help="who may show the app in a frame")
     args = parser.parse_args()
+    # A service manager (systemd, `kill`) stops us with SIGTERM: stop like Ctrl-C, so the
+    # replicas and nginx (each in its own process session) are stopped too, not left running.
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     with serving(
         args.replicas, args.http_port, args.https_port, args.cert, args.key, args.server_name,
         args.frame_ancestors, folder=ROOT / ".serve",

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import http.client
 import re
+import signal
 import ssl
+import subprocess
+import sys
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +24,7 @@ import streamlit
 from playwright.sync_api import Browser, expect
 
 from backknee.content.pages.muscles import MusclesPage
-from deploy.serve import Proxy, serving
+from deploy.serve import Proxy, free_port, serving
 from tests.e2e.explorer import QUESTION_COUNT, TIPS, choose, next_button, open_tips, tap_next
 from tests.e2e.helpers import (
     ARTIFACTS,
@@ -34,6 +37,7 @@ from tests.e2e.helpers import (
     option,
     press,
 )
+from tests.paths import ROOT
 
 MUSCLES = CONTENT_NOW.page("muscles", MusclesPage)
 WEAK_AREAS = CONTENT_NOW.compensation.weak_areas
@@ -205,3 +209,37 @@ def test_when_a_replica_dies_its_patient_sees_a_fresh_start_and_new_visits_go_to
         assert urlsplit(fresh.page.url).hostname == "127.0.0.1"
         assert replicas_used(access_log(proxy)[-5:]) <= alive
         fresh.close()
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, read from /proc."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:  # it ended while we looked
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.append(int(status.parent.name))
+    return found
+
+
+def test_stopping_serve_with_sigterm_stops_its_app_processes_and_nginx():
+    # A service manager (systemd, `kill`) stops `make serve` with SIGTERM; nothing it started
+    # may be left running (each runs in its own process session, so it would be).
+    command = [sys.executable, "deploy/serve.py", "--replicas", "1",
+               "--http-port", str(free_port()), "--https-port", str(free_port())]  # fmt: skip
+    serve = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert serve.stdout is not None
+        started = serve.stdout.readline()  # the address line, printed once all is up
+        assert started.startswith("Back & Knee:"), started
+        started_here = _children(serve.pid)
+        assert len(started_here) >= 2, "an app process and nginx"
+        serve.send_signal(signal.SIGTERM)
+        serve.wait(timeout=30)
+        left = [pid for pid in started_here if Path(f"/proc/{pid}").exists()]
+        assert left == [], f"still running after serve.py stopped: {left}"
+    finally:
+        if serve.poll() is None:
+            serve.kill()

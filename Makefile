@@ -44,10 +44,7 @@ lint: $(VENV)/.dev
 
 ## Benchmarks against a bare Streamlit app (server time, taps in Chromium, first visit, cold start); see docs/performance.md
 bench: $(VENV)/.dev chromium nginx
-	$(PY) bench/bench_pages.py
-	$(PY) bench/bench_browser.py
-	$(PY) bench/first_visit.py
-	$(PY) bench/cold_start.py
+	$(PY) bench/run.py
 
 ## Debian's Chromium for the browser tests (installed with apt when missing and run as root)
 chromium:

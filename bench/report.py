@@ -7,7 +7,11 @@ table and writes bench/results.json. Run alone, a benchmark prints its own rows.
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -51,3 +55,22 @@ def table(rows: list[Row]) -> str:
             f"{row.target} | {verdict(row.met)} |"
         )
     return "\n".join(lines)
+
+
+ROWS_FILE = "BENCH_ROWS_FILE"
+"""bench/run.py sets this to a file where a benchmark run as a script writes its rows."""
+
+
+def run(main: Callable[[], list[Row]]) -> None:
+    """A benchmark's `if __name__ == "__main__"`: measure, print the rows, and hand them to
+    bench/run.py when it asked (each benchmark runs in a process of its own, so one's
+    servers, browsers and memory never weigh on the next one's figures)."""
+    rows = main()
+    print(table(rows))
+    if path := os.environ.get(ROWS_FILE):
+        Path(path).write_text(json.dumps([row.as_json() for row in rows], indent=1))
+
+
+def from_json(data: dict) -> Row:
+    fields = {field.name for field in dataclasses.fields(Row)}
+    return Row(**{key: value for key, value in data.items() if key in fields})

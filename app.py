@@ -1,16 +1,12 @@
 """Back & Knee: the router. Page config, navigation, shared chrome, then the chosen page."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from backknee.ui import chrome
 from backknee.ui.content import get_content
 from backknee.ui.pages import page_script
 
-# A local picture: an emoji favicon is an empty box without a colour-emoji font.
-FAVICON = Path(__file__).parent / "static" / "favicon.svg"
-st.set_page_config(page_title="Back & Knee", page_icon=FAVICON, layout="centered")
+st.set_page_config(page_title="Back & Knee", page_icon=chrome.FAVICON, layout="centered")
 chrome.apply_style()
 
 try:

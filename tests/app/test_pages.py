@@ -11,6 +11,7 @@ from backknee.content.loader import load_content
 from backknee.content.pages.about import AboutPage
 from backknee.content.pages.home import HomePage
 from backknee.content.pages.urgent import UrgentPage
+from backknee.ui.content import RECHECK_SECONDS
 from backknee.ui.pages import page_script
 from backknee.words.home import describe
 from tests.app.helpers import all_text, pictures, registered_pages
@@ -140,6 +141,7 @@ def test_a_content_folder_that_cannot_be_read_shows_the_calm_page(open_page, mon
         raise PermissionError("the content folder cannot be read")
 
     monkeypatch.setattr("backknee.ui.content.latest_change", unreadable)
+    monkeypatch.setattr("backknee.ui.content.RECHECK_SECONDS", 0)  # look now, not once a second
     assert_only_the_calm_page(open_page(), hidden="cannot be read")
 
 
@@ -164,7 +166,11 @@ def test_a_page_that_fails_shows_the_calm_page_not_a_traceback(open_page, monkey
     assert "a bug in the chart" not in all_text(at)
 
 
-def test_a_content_edit_shows_up_without_a_restart(content_copy, monkeypatch, open_page):
+def test_a_content_edit_shows_up_without_a_restart_once_a_second_has_passed(
+    content_copy, monkeypatch, open_page
+):
+    clock = [1000.0]  # the folder is looked at once a second (RECHECK_SECONDS), by this clock
+    monkeypatch.setattr("backknee.ui.content.monotonic", lambda: clock[0])
     monkeypatch.setenv("BACKKNEE_CONTENT_DIR", str(content_copy))
     at = open_page("app_pages/urgent.py")
     assert at.title[0].value == "Is this urgent?"
@@ -172,6 +178,10 @@ def test_a_content_edit_shows_up_without_a_restart(content_copy, monkeypatch, op
     path.write_text(path.read_text().replace("heading: Is this urgent?", "heading: Do I need help now?"))
     later = time.time() + 5
     os.utime(path, (later, later))
+    clock[0] += RECHECK_SECONDS / 2
+    at.run()
+    assert at.title[0].value == "Is this urgent?", "looked at again within the second"
+    clock[0] += RECHECK_SECONDS
     at.run()
     assert at.title[0].value == "Do I need help now?"
 

@@ -230,6 +230,7 @@ def serving(
                 nginx.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 os.killpg(nginx.pid, signal.SIGKILL)
+                nginx.wait()  # reaped here, never left behind as a zombie
 
         stack.callback(stop_nginx)
         proxy = Proxy(folder, http_port, https_port, started, nginx, values)

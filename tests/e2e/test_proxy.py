@@ -224,6 +224,16 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _running(pid: int) -> bool:
+    """Still running: not ended, and not a zombie (an ended process whose new parent, after
+    serve.py exited, has not yet collected it; that happens a moment later, out of our hands)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in {"Z", "X"}
+
+
 def test_stopping_serve_with_sigterm_stops_its_app_processes_and_nginx():
     # A service manager (systemd, `kill`) stops `make serve` with SIGTERM; nothing it started
     # may be left running (each runs in its own process session, so it would be).
@@ -238,7 +248,7 @@ def test_stopping_serve_with_sigterm_stops_its_app_processes_and_nginx():
         assert len(started_here) >= 2, "an app process and nginx"
         serve.send_signal(signal.SIGTERM)
         serve.wait(timeout=30)
-        left = [pid for pid in started_here if Path(f"/proc/{pid}").exists()]
+        left = [pid for pid in started_here if _running(pid)]
         assert left == [], f"still running after serve.py stopped: {left}"
     finally:
         if serve.poll() is None:

@@ -11,18 +11,21 @@ explorer again and answer every screen with Next to the result; open My plan. Af
 it checks the words the page must show, taken from content/ through the functions the app uses.
 
 Measured, on one app server on loopback:
-- latency: from sending a rerun to its `script_finished`, for one session alone first (after a
-  warm-up journey), then for 25 at once; target: p95 with 25 within 2x one session's. A patient
-  reads before tapping again: each of the 25 waits PAUSE_S between steps, a few times faster
-  than real reading, so the server is busier than 25 real patients would make it.
+- latency: from sending a rerun to its `script_finished`, for one session alone (after a
+  warm-up journey; before the 25 and again after them, pooled), and for 25 at once, counting
+  the runs asked for while all 25 were open and walking; target: p95 with 25 within 2x one
+  session's. A patient reads before tapping again: each of the 25 waits PAUSE_S between steps,
+  a few times faster than real reading, so the server is busier than 25 real patients make
+  it. They arrive over ARRIVAL_S and never wait for one another, so their steps spread out as
+  real patients' do. The server's CPU time per interaction is reported too.
 - memory: the server's resident memory (VmRSS) before the 25 connect and with all 25 still
   open after their journeys; target at most 1 MB more per session.
-- growth: once every session has walked its first journey, the sessions walk theirs again
-  (>= 500 interactions); the server's memory after each interaction, fitted by least squares
-  against the count. No growth means the slope, carried over 500 interactions, adds under
-  1 MB (under 2 KB per interaction): at 10 taps a second, a leak at that limit would still
-  only be 70 MB an hour, and Python's allocator grows memory in steps of up to 1 MB, so a
-  tighter limit would be noise.
+- growth: from the moment every session has walked its first journey, while they walk the
+  rest (>= 500 interactions), the server's memory after each interaction, fitted by least
+  squares against the count. No growth means the slope, carried over 500 interactions, adds
+  under 1 MB (2 KB per interaction): memory grows in steps (Python's object arenas are 1 MB
+  each), so a tighter limit would measure the steps, and a leak at the limit would still be
+  only about 70 MB an hour at 10 taps a second.
 - errors: any error or traceback in the server's log, any traceback or calm "being updated"
   message sent to a session, any run that did not finish.
 
@@ -33,6 +36,7 @@ the end whatever happens. Run: `python bench/load.py` (or `make bench`).
 from __future__ import annotations
 
 import asyncio
+import math
 import os
 import random
 import re
@@ -71,7 +75,8 @@ ROUNDS = 3
 walked one: some are well into their second by then, so three leave it over 500 interactions."""
 ARRIVAL_S = 20
 """The sessions open the guide at moments spread evenly over this time, not all at once."""
-SOLO_WARM_UP, SOLO_JOURNEYS = 1, 5
+SOLO_WARM_UP, SOLO_JOURNEYS = 1, 3
+"""The lone session's journeys: one to warm up, then three timed before the 25 and three after."""
 PAUSE_S = (2.0, 6.0)
 """A patient's reading time between steps, drawn evenly from this range (seeded per session):
 shorter than people take to read a screen, so the server is busier than real patients make it."""
@@ -290,18 +295,21 @@ def cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def alone(url: str, found: Measures, pid: int) -> None:
-    """One session, after a warm-up journey (the first run of each page pays its imports)."""
+async def alone(url: str, found: Measures, pid: int, warm_up: int) -> None:
+    """One session on its own: `warm_up` journeys not timed (a page's first run pays its
+    imports), then SOLO_JOURNEYS timed."""
     async with Session(url) as session:
         warm = Patient(session, 0, Tally(pid), lambda: SOLO_PAUSE_S)
-        for number in range(SOLO_WARM_UP):
+        for number in range(warm_up):
             await journey(warm, number)
-        found.solo.checks, found.solo.failed = warm.tally.checks, warm.tally.failed
+        found.solo.checks += warm.tally.checks
+        found.solo.failed += warm.tally.failed
+        found.solo.shown_errors += warm.tally.shown_errors
         measured = Patient(session, 0, found.solo, lambda: SOLO_PAUSE_S)
         used = cpu_s(pid)
-        for number in range(SOLO_WARM_UP, SOLO_WARM_UP + SOLO_JOURNEYS):
+        for number in range(warm_up, warm_up + SOLO_JOURNEYS):
             await journey(measured, number)
-        found.solo_cpu_s = cpu_s(pid) - used
+        found.solo_cpu_s += cpu_s(pid) - used
 
 
 @dataclass
@@ -352,18 +360,31 @@ async def together(url: str, found: Measures, pid: int) -> None:
 
 
 async def measure(url: str, pid: int) -> Measures:
+    """One session alone, then SESSIONS together, then one alone again: the lone session's
+    figures are pooled from before and after, so a drift of the machine's speed (other work
+    on it) hits both sides alike."""
     found = Measures(Tally(pid), Tally(pid))
-    await alone(url, found, pid)
+    await alone(url, found, pid, warm_up=SOLO_WARM_UP)
     await together(url, found, pid)
+    await alone(url, found, pid, warm_up=0)
     return found
 
 
 def p95_ms(seconds: list[float]) -> float:
+    """The 95th percentile in ms (NaN, which meets no target, when there is too little to tell)."""
+    if len(seconds) < 2:
+        return math.nan
     return 1000 * statistics.quantiles(seconds, n=100, method="inclusive")[94]
+
+
+def median_ms(seconds: list[float]) -> float:
+    return 1000 * statistics.median(seconds) if seconds else math.nan
 
 
 def growth_kb(memory: list[tuple[int, float]]) -> float:
     """The least-squares slope of server memory against interactions, in KB per interaction."""
+    if len(memory) < 2:
+        return math.nan
     counts, mb = zip(*memory, strict=True)
     return 1024 * statistics.linear_regression(counts, mb).slope
 
@@ -375,16 +396,17 @@ def log_errors(log: Path) -> list[str]:
 def latency_rows(found: Measures) -> list[Row]:
     solo, crowd, everyone = found.solo.seconds, found.crowd.all_open, found.crowd.seconds
     solo_p95, crowd_p95 = p95_ms(solo), p95_ms(crowd)
-    solo_cpu_ms = 1000 * found.solo_cpu_s / len(solo)
-    busy = found.crowd_cpu_s / found.crowd_wall_s
+    solo_cpu_ms = 1000 * found.solo_cpu_s / max(len(solo), 1)
+    wall_s = max(found.crowd_wall_s, 1e-9)
+    busy = found.crowd_cpu_s / wall_s
     return [
         Row("load", "p95 interaction, one session", solo_p95, "ms",
-            note=f"{len(solo)} interactions, median {1000 * statistics.median(solo):.0f} ms"),
+            note=f"{len(solo)} interactions, median {median_ms(solo):.0f} ms"),
         Row("load", f"p95 interaction, {SESSIONS} sessions", crowd_p95, "ms",
             note=f"{len(crowd)} interactions asked for while all {SESSIONS} were open and walking, "
-            f"median {1000 * statistics.median(crowd):.0f} ms; every one of the {len(everyone)}: "
+            f"median {median_ms(crowd):.0f} ms; every one of the {len(everyone)}: "
             f"p95 {p95_ms(everyone):.0f} ms; {PAUSE_S[0]:g}-{PAUSE_S[1]:g} s between steps, "
-            f"{len(everyone) / found.crowd_wall_s:.1f} interactions a second"),
+            f"{len(everyone) / wall_s:.1f} interactions a second"),
         Row("load", f"p95 {SESSIONS} sessions / p95 one session", crowd_p95 / solo_p95, "x",
             target=f"≤ {LATENCY_RATIO:g}x", met=crowd_p95 / solo_p95 <= LATENCY_RATIO),
         Row("load", "server CPU per interaction, one session", solo_cpu_ms, "ms",

@@ -64,7 +64,7 @@ from backknee.ui.state import POSTURE_CONTROLS, Answer, Key, answer_widget, post
 from backknee.vocab import Difficulty, Joint
 from backknee.words.posture import Scenario, compare, readout
 from backknee.words.weight import Person, per_step_sentence
-from bench.report import Row, table
+from bench.report import Row, run
 from bench.streamlit_client import Run, Session
 from deploy.serve import free_port, start_replica, wait_healthy
 from tests.paths import CONTENT as CONTENT_DIR
@@ -463,7 +463,6 @@ def main() -> list[Row]:
         *correctness_rows(found, log_errors(replica.log), replica.log),
         Row("load", "run time", time.monotonic() - started, "s"),
     ]
-    print(table(rows))
     for row in rows:
         if row.note:
             print(f"- {row.name}: {row.note}")
@@ -471,4 +470,4 @@ def main() -> list[Row]:
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

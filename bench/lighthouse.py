@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.first_visit import PAGES
-from bench.report import Row, table
+from bench.report import Row, run
 from deploy.serve import Proxy, serving
 from tests.e2e.helpers import CHROMIUM, LAUNCH_ARGS, LOOPBACK
 
@@ -224,7 +224,6 @@ def main(runs: int = RUNS, info_runs: int = INFO_RUNS) -> list[Row]:
                 page.audits.append(lighthouse_again(page.url, out))
             print(f"Lighthouse round {round_ + 1} done after {time.monotonic() - started:.0f} s", flush=True)
     rows = [page.row() for page in checked + reported if page.audits]
-    print(table(rows))
     for row in rows:
         print(f"- {row.name}: {row.note}")
     print(f"Lighthouse took {time.monotonic() - started:.0f} s")
@@ -238,4 +237,4 @@ if __name__ == "__main__":
         "--info-runs", type=int, default=INFO_RUNS, help=f"runs of pages only reported ({INFO_RUNS})"
     )
     arguments = parser.parse_args()
-    main(arguments.runs, arguments.info_runs)
+    run(lambda: main(arguments.runs, arguments.info_runs))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from backknee.ui import chrome
+from backknee.ui import chrome, server
 from backknee.ui.content import get_content
 from backknee.ui.pages import page_script
 
@@ -48,3 +48,4 @@ except Exception as error:  # a patient must never see a traceback, nor half a p
     body.empty()
     chrome.show_updating_page(error)
 chrome.footer(content.site)
+server.tune(content)  # once per server process, not per tap: see backknee/ui/server.py

@@ -4,6 +4,8 @@
     BACKKNEE_KIOSK_IDLE_SECONDS=90        quiet time before "Are you still there?"
     BACKKNEE_KIOSK_WARNING_SECONDS=15     the countdown before everything is cleared
     BACKKNEE_PUBLIC_URL=https://...       the address a patient's phone opens from a QR code
+    BACKKNEE_TUNE_SERVER=0                Streamlit's server left as it ships (on unless set to 0;
+                                          backknee/ui/server.py says what it changes)
 
 `make kiosk` sets the first. docs/deploy.md says how a clinic sets them.
 """
@@ -20,6 +22,7 @@ KIOSK = "BACKKNEE_KIOSK"
 IDLE = "BACKKNEE_KIOSK_IDLE_SECONDS"
 WARNING = "BACKKNEE_KIOSK_WARNING_SECONDS"
 PUBLIC_URL = "BACKKNEE_PUBLIC_URL"
+TUNE_SERVER = "BACKKNEE_TUNE_SERVER"
 ON = {"1", "true", "yes", "on"}
 OFF = {"", "0", "false", "no", "off"}
 
@@ -35,6 +38,9 @@ class Settings:
     warning_seconds: int = 15
     public_url: str | None = None
     """Where a phone opens a plan's QR code. Unset: the address the page was opened at."""
+    tune_server: bool = True
+    """Off: Streamlit's server as it ships, for bench/ to measure what the tuning saves, and a
+    way back should it ever misbehave on a clinic's server."""
 
 
 def _seconds(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
@@ -51,6 +57,9 @@ def from_environment(env: Mapping[str, str]) -> Settings:
     kiosk = env.get(KIOSK, "").strip().lower()
     if kiosk not in ON | OFF:
         raise SettingsError(f"{KIOSK} must be 1 (a shared tablet) or 0, not {kiosk!r}")
+    tune = env.get(TUNE_SERVER, "").strip().lower()
+    if tune not in ON | OFF:
+        raise SettingsError(f"{TUNE_SERVER} must be 1 (the server tuned, as usual) or 0, not {tune!r}")
     public_url = env.get(PUBLIC_URL, "").strip().rstrip("/") or None
     if public_url:
         parts = urlsplit(public_url)
@@ -61,6 +70,7 @@ def from_environment(env: Mapping[str, str]) -> Settings:
         idle_seconds=_seconds(env, IDLE, Settings.idle_seconds, low=5, high=3600),
         warning_seconds=_seconds(env, WARNING, Settings.warning_seconds, low=3, high=300),
         public_url=public_url,
+        tune_server=tune in ON or not tune,
     )
 
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.report import ROWS_FILE, Row, from_json, table
 
-BENCHMARKS = ["bench_pages", "bench_browser", "first_visit", "cold_start", "lighthouse", "load"]
+BENCHMARKS = ["bench_pages", "tuning", "bench_browser", "first_visit", "cold_start", "lighthouse", "load"]
 """In this order: the quick server-side figures first, the long load test last."""
 RESULTS = ROOT / "bench" / "results.json"
 

@@ -21,7 +21,8 @@
   });
 
   // 4. Play and Pause on an exercise's moving figure (backknee/ui/figures.py): its frames are
-  // groups of the picture, the first shown. Play shows each in turn, data-frame-ms apart; Pause
+  // groups of the picture, the first shown. Play moves to the next frame at once, so the tap is
+  // answered without waiting a frame's time, then shows each in turn, data-frame-ms apart; Pause
   // holds the frame it is on. It never starts by itself.
   const playing = new Map();
   document.addEventListener("click", (event) => {
@@ -43,6 +44,7 @@
       shown = (shown + 1) % groups.length;
       groups[shown].removeAttribute("visibility");
     };
+    step();
     playing.set(demo, setInterval(step, Number(frames.dataset.frameMs) || 110));
   });
 

@@ -87,7 +87,7 @@ def test_the_vocabulary_imports_nothing_of_the_app():
 PAGES = sorted(p.stem for p in (ROOT / "app_pages").glob("*.py"))
 PAGE_LAYERS = ("ui", "charts", "words", "content/pages")
 SHARED_MODULES = {
-    "ui": {"chrome", "content", "state", "figures", "pages"},
+    "ui": {"chrome", "content", "state", "figures", "pages", "server"},
     "charts": {"style", "svg"},
     "words": {"dates"},
     "content/pages": set(),

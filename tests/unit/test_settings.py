@@ -51,3 +51,15 @@ def test_the_public_address_is_kept_without_its_last_slash():
     assert from_environment({"BACKKNEE_PUBLIC_URL": "https://guide.example.org/"}).public_url == (
         "https://guide.example.org"
     )
+
+
+def test_the_server_is_tuned_unless_told_not_to():
+    assert from_environment({}).tune_server
+    assert from_environment({"BACKKNEE_TUNE_SERVER": "1"}).tune_server
+    assert not from_environment({"BACKKNEE_TUNE_SERVER": "0"}).tune_server
+    assert not from_environment({"BACKKNEE_TUNE_SERVER": " off "}).tune_server
+
+
+def test_a_tuning_setting_that_makes_no_sense_stops_the_start_with_its_name():
+    with pytest.raises(SettingsError, match="BACKKNEE_TUNE_SERVER must be 1"):
+        from_environment({"BACKKNEE_TUNE_SERVER": "fast"})

@@ -1,0 +1,140 @@
+"""What the app does once to the Streamlit server process it runs in (backknee/ui/server.py):
+replies leave at once, and lasting objects are kept out of every garbage collection."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from streamlit.web.server.starlette.starlette_server import _bind_socket
+
+from backknee.settings import Settings
+from backknee.ui import server
+from tests.paths import ROOT
+
+
+async def _nodelay_of_a_connection_accepted_by(listening: socket.socket) -> int:
+    """Accept one loopback connection the way Streamlit's server does (asyncio on the socket
+    Streamlit bound); the TCP_NODELAY of the server's end of it."""
+    accepted: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    def on_connect(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        sock = writer.get_extra_info("socket")
+        accepted.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+        writer.close()
+
+    served = await asyncio.start_server(on_connect, sock=listening)
+    _, writer = await asyncio.open_connection(*listening.getsockname()[:2])
+    try:
+        return await asyncio.wait_for(accepted, 10)
+    finally:
+        writer.close()
+        served.close()
+
+
+@pytest.fixture
+def streamlit_socket():
+    listening = _bind_socket("127.0.0.1", 0, 8)
+    yield listening
+    listening.close()
+
+
+def test_streamlit_alone_leaves_nagle_on_for_the_connections_it_accepts(streamlit_socket):
+    """Why send_replies_at_once exists. If this fails, Streamlit has fixed it: remove the fix."""
+    assert asyncio.run(_nodelay_of_a_connection_accepted_by(streamlit_socket)) == 0
+
+
+def test_after_the_first_run_every_accepted_connection_sends_at_once(streamlit_socket, monkeypatch):
+    monkeypatch.setattr(server, "_sockets_done", False)
+    server.send_replies_at_once()
+    assert streamlit_socket.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+    assert asyncio.run(_nodelay_of_a_connection_accepted_by(streamlit_socket)) != 0
+
+
+def test_the_sockets_are_set_once_per_process(streamlit_socket, monkeypatch):
+    monkeypatch.setattr(server, "_sockets_done", True)
+    server.send_replies_at_once()
+    assert streamlit_socket.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+
+
+def test_setting_the_sockets_leaves_every_other_open_file_open(streamlit_socket, monkeypatch):
+    monkeypatch.setattr(server, "_sockets_done", False)
+    reader, writer = socket.socketpair()  # not TCP: looked at and left alone
+    with reader, writer:
+        server.send_replies_at_once()
+        writer.sendall(b"still open")
+        assert reader.recv(16) == b"still open"
+    assert streamlit_socket.getsockname()[1] > 0
+
+
+FREEZE_CHECK = textwrap.dedent(
+    """
+    import gc, sys
+    from backknee.ui import server
+    lasting = [object() for _ in range(1000)]
+    content = ["read", [1]]
+    server.freeze_what_lasts(content)
+    first = gc.get_freeze_count()
+    server.freeze_what_lasts(content)  # nothing new: nothing more is frozen
+    again = gc.get_freeze_count()
+    import json  # a module imported since: what is alive now is frozen too
+    server.freeze_what_lasts(content)
+    after_import = gc.get_freeze_count()
+    fresh = ["read", [2]]  # content read afresh
+    server.freeze_what_lasts(fresh)
+    after_new_content = gc.get_freeze_count()
+    print(first, again, after_import, after_new_content)
+    """
+)
+
+
+def test_what_is_alive_after_a_run_that_imported_or_read_something_new_is_frozen_once():
+    # In a process of its own: freezing pytest's own objects would keep them for the whole run.
+    done = subprocess.run(
+        [sys.executable, "-c", FREEZE_CHECK], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    first, again, after_import, after_new_content = map(int, done.stdout.split())
+    assert first > 1000
+    assert again == first
+    assert after_import > first
+    assert after_new_content > after_import
+
+
+def test_garbage_made_before_the_freeze_is_collected_not_kept():
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(
+            """
+            import gc, weakref
+            from backknee.ui import server
+            class Node: pass
+            a, b = Node(), Node()
+            a.other, b.other = b, a  # a cycle: only the collector can free it
+            gone = weakref.ref(a)
+            del a, b
+            server.freeze_what_lasts(object())
+            print(gone() is None)
+            """
+        )],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.strip() == "True"
+
+
+def test_a_server_told_to_run_streamlit_as_it_ships_is_left_alone(streamlit_socket, monkeypatch):
+    monkeypatch.setattr(server, "_sockets_done", False)
+    monkeypatch.setattr(server, "settings", lambda: Settings(tune_server=False))
+    server.tune(content=["read"])
+    assert streamlit_socket.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+    assert server._sockets_done is False
+
+
+def test_a_tuned_server_sets_its_sockets_at_the_end_of_a_run(streamlit_socket, monkeypatch):
+    monkeypatch.setattr(server, "_sockets_done", False)
+    monkeypatch.setattr(server, "settings", lambda: Settings(tune_server=True))
+    monkeypatch.setattr(server, "freeze_what_lasts", lambda content: None)  # not in pytest's process
+    server.tune(content=["read"])
+    assert streamlit_socket.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0

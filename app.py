@@ -6,7 +6,7 @@ from backknee.ui import chrome, server
 from backknee.ui.content import get_content
 from backknee.ui.pages import page_script
 
-st.set_page_config(page_title="Back & Knee", page_icon=chrome.FAVICON, layout="centered")
+st.set_page_config(page_title="Back & Knee", page_icon=chrome.page_icon(), layout="centered")
 chrome.apply_style()
 
 try:
@@ -48,4 +48,5 @@ except Exception as error:  # a patient must never see a traceback, nor half a p
     body.empty()
     chrome.show_updating_page(error)
 chrome.footer(content.site)
+chrome.favicon_last()
 server.tune(content)  # once per server process, not per tap: see backknee/ui/server.py

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from backknee.content.pages.home import HomePage
+from backknee.ui.chrome import FAVICON
 from tests.e2e.helpers import (
     CONTENT_NOW,
     DESKTOP,
@@ -195,6 +196,8 @@ def test_the_favicon_is_drawn_locally(visit):
     for href in icons:
         host = urlsplit(href).hostname
         assert href.startswith("data:") or host in LOOPBACK, href
+    ours = tab.page.locator(f'link[rel~=icon][href="{FAVICON}"]')  # not Streamlit's own
+    expect(ours).not_to_have_count(0)
 
 
 @pytest.mark.parametrize(("title", "path", "heading"), PAGES, ids=[p[0] for p in PAGES])

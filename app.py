@@ -5,6 +5,7 @@ import streamlit as st
 from backknee.ui import chrome, server
 from backknee.ui.content import get_content
 from backknee.ui.pages import page_script
+from backknee.ui.state import page_opened
 
 st.set_page_config(page_title="Back & Knee", page_icon=chrome.page_icon(), layout="centered")
 chrome.apply_style()
@@ -33,6 +34,7 @@ page = st.navigation(
     position="top",
 )
 st.set_page_config(page_title=f"{page.title} · Back & Knee")
+page_opened(page.url_path)
 
 chrome.menu_label(content.site)
 chrome.redraw_after_reconnect()

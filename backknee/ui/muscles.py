@@ -16,7 +16,7 @@ from backknee.content.pages.muscles import MusclesPage
 from backknee.mechanics.constants import HIP_SHARE_CHOICES, THIGH_STRENGTH_CHOICES
 from backknee.ui import chrome
 from backknee.ui.figures import chart
-from backknee.ui.state import Cards, Element, Key
+from backknee.ui.state import Cards, Element, Key, keep_widget
 from backknee.words.muscles import (
     chain_for,
     chain_markdown,
@@ -43,6 +43,7 @@ def chain_explorer(page: MusclesPage, content: Content) -> None:
     words = page.chain
     chart_column, pick_column = st.columns([3, 2], gap="medium")
     with pick_column:
+        keep_widget(Key.MUSCLES_WEAK, [])
         st.pills(
             words.pick_label,
             options=[node.id for node in graph.weak_areas],
@@ -71,7 +72,7 @@ def _percent(value: int) -> str:
 def _percent_control(label: str, choices: tuple[int, ...], key: Key, help_text: str) -> int:
     """A row of percentages to tap (100% until the patient taps another), the words under
     it, and the one chosen."""
-    st.session_state.setdefault(key, 100)
+    keep_widget(key, 100)
     st.segmented_control(label, choices, format_func=_percent, key=key, required=True)
     st.caption(help_text)
     return int(st.session_state[key])
@@ -108,6 +109,7 @@ def chair_explorer(page: MusclesPage) -> None:
     thigh_percent = _percent_control(
         words.control_label, THIGH_STRENGTH_CHOICES, Key.MUSCLES_THIGH_PERCENT, words.control_help
     )
+    keep_widget(Key.MUSCLES_ARMS, False)
     st.toggle(words.arms_label, key=Key.MUSCLES_ARMS, help=None)
     st.caption(words.arms_help)
     view = chair_view(thigh_percent, bool(st.session_state.get(Key.MUSCLES_ARMS)), words)

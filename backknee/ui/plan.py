@@ -15,7 +15,7 @@ from backknee.explorer.share import OpenedCode, decode, encode
 from backknee.explorer.take_home import plan_calendar, plan_pdf, qr_png
 from backknee.settings import settings
 from backknee.ui import chrome
-from backknee.ui.state import CODE_PARAM, Element, Key, plan_exercise
+from backknee.ui.state import CODE_PARAM, Element, Key, keep_widget, plan_exercise
 
 
 def current_plan(page: PlanPage, content: Content) -> PlanView | None:
@@ -128,14 +128,11 @@ def downloads(view: PlanView, page: PlanPage, content: Content) -> None:
         on_click="ignore",
     )
     st.caption(page.pdf_help)
+    keep_widget(Key.PLAN_START, date.today() + timedelta(days=1))
+    keep_widget(Key.PLAN_TIME, time(10, 0))
     with st.container(horizontal=True):
-        start = st.date_input(
-            page.start_date_label,
-            value=date.today() + timedelta(days=1),
-            key=Key.PLAN_START,
-            format="DD/MM/YYYY",
-        )
-        at = st.time_input(page.time_label, value=time(10, 0), key=Key.PLAN_TIME, step=timedelta(minutes=30))
+        start = st.date_input(page.start_date_label, key=Key.PLAN_START, format="DD/MM/YYYY")
+        at = st.time_input(page.time_label, key=Key.PLAN_TIME, step=timedelta(minutes=30))
     st.download_button(
         page.calendar_label,
         data=lambda: plan_calendar(view, page, start, at, datetime.now()),

@@ -12,6 +12,7 @@ from backknee.ui.figures import chart
 from backknee.ui.state import (
     POSTURE_CONTROLS,
     Element,
+    keep_widget,
     posture_control,
     posture_preset,
     posture_step,
@@ -47,7 +48,7 @@ def posture_explorer(page: PosturePage) -> None:
     tablet's first screen (the controls beside it) and right after the lead on a phone (where
     the columns stack)."""
     for control in POSTURE_CONTROLS:
-        st.session_state.setdefault(posture_control(control), 0)
+        keep_widget(posture_control(control), 0)
     scenario = current_scenario()
 
     comparison = compare(scenario)

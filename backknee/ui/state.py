@@ -6,6 +6,11 @@ the CSS class `st-key-<key>`, which style.css and the browser tests look for. Ev
 is named here and nowhere else (tests/unit/test_session_keys.py fails on one written out in
 another module), so `start_again` and `clear_answers` can remove exactly the keys they mean.
 
+Streamlit drops a widget's value at the end of any run that does not draw the widget: when
+the patient opens another page, or picks the other unit on the weight page. So what the
+patient chose is kept under keys of our own (`keep_widget`; on the weight page, the weight
+and height entered), and a page opened again draws each widget from them (`restore`).
+
 All of it lives in this session's memory only: never in the URL, never stored.
 """
 
@@ -26,6 +31,11 @@ class Key(StrEnum):
     """The "Clear my answers" button at the foot of every page."""
     KIOSK_START_AGAIN = "kiosk_start_again"
     """A shared tablet: the Start again button, always on screen (the idle reset taps it too)."""
+
+    PAGE_SHOWN = "page_shown"
+    """The page the latest full run drew (its address), to tell when another page is opened."""
+    RESTORED = "restored"
+    """The widgets drawn again from what was kept since the page was opened (`restore`)."""
 
     CYCLE_STEP = "cycle_step"
     """Home: the id of the cycle step chosen, by a tap on the chart or in the chooser."""
@@ -333,10 +343,47 @@ def _everything() -> Iterator[str]:
         yield posture_step(control, 1)
 
 
+def kept(widget: str) -> str:
+    """Where the session keeps what a widget was left at, while the widget is not drawn."""
+    return f"kept_{widget}"
+
+
+def page_opened(page: str) -> None:
+    """Call on every full run, with the page it draws: a page opened from another one (or for
+    the first time) draws its widgets again from what was kept (`restore`)."""
+    session = st.session_state
+    if session.get(Key.PAGE_SHOWN) != page:
+        session[Key.PAGE_SHOWN] = page
+        session[Key.RESTORED] = frozenset()
+
+
+def restore(widget: str, value: object) -> None:
+    """Call just before drawing `widget`: the first time it is drawn since its page was
+    opened, it shows `value` (worked out from what was kept); after that it keeps what the
+    patient does with it. Whether the session still holds the widget's key is no guide: a
+    value written under the key before the widget was first drawn outlives the page, while
+    what the patient then typed does not (seen with the stones box, Streamlit 1.67)."""
+    session = st.session_state
+    restored: frozenset[str] = session.get(Key.RESTORED, frozenset())
+    if widget not in restored or widget not in session:
+        session[widget] = value
+        session[Key.RESTORED] = restored | {widget}
+
+
+def keep_widget(widget: str, default: object) -> None:
+    """Call just before drawing `widget`: the first time ever it shows `default`; drawn again
+    after its page was left, what the patient left it at (kept under `kept(widget)`, which
+    Streamlit never forgets)."""
+    session = st.session_state
+    restore(widget, session.get(kept(widget), default))
+    session[kept(widget)] = session[widget]
+
+
 def _forget(keys: Iterable[str]) -> None:
     session = st.session_state
     for key in list(keys):  # every key first: _everything reads the session
         session.pop(key, None)
+        session.pop(kept(key), None)
 
 
 def start_again() -> None:

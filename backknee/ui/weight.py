@@ -25,7 +25,7 @@ from backknee.mechanics.loads import (
 )
 from backknee.ui import chrome
 from backknee.ui.figures import chart
-from backknee.ui.state import Element, Key
+from backknee.ui.state import Element, Key, keep_widget, restore
 from backknee.vocab import Activity, BackPosture
 from backknee.words.weight import (
     Person,
@@ -45,27 +45,38 @@ KG, STONES, CM, FEET = "kg", "st", "cm", "ft"
 
 def _defaults() -> None:
     session = st.session_state
-    stones, pounds = kg_to_stones_pounds(DEFAULT.mass_kg)
-    feet, inches = cm_to_feet_inches(DEFAULT.height_cm)
+    # MASS_KG and HEIGHT_CM_VALUE hold what the patient entered; the boxes only show it in the
+    # unit they chose, so switching units never changes the answer.
+    session.setdefault(Key.MASS_KG, DEFAULT.mass_kg)
+    session.setdefault(Key.HEIGHT_CM_VALUE, DEFAULT.height_cm)
     for key, value in {
-        # MASS_KG and HEIGHT_CM_VALUE hold what the patient entered; the boxes only show it
-        # in the unit they chose, so switching units never changes the answer.
-        Key.MASS_KG: DEFAULT.mass_kg,
-        Key.HEIGHT_CM_VALUE: DEFAULT.height_cm,
         Key.WEIGHT_UNIT: KG,
         Key.HEIGHT_UNIT: CM,
-        Key.WEIGHT_KG: DEFAULT.mass_kg,
-        Key.WEIGHT_ST: stones,
-        Key.WEIGHT_LB: pounds,
-        Key.HEIGHT_CM: DEFAULT.height_cm,
-        Key.HEIGHT_FT: feet,
-        Key.HEIGHT_IN: inches,
         Key.STEPS_PER_DAY: DEFAULT.steps_per_day,
         Key.FLIGHTS_PER_DAY: DEFAULT.flights_per_day,
         Key.LOSS_KG: DEFAULT.loss_kg,
         Key.LOWER_THRESHOLDS: DEFAULT.lower_thresholds,
     }.items():
-        session.setdefault(key, value)
+        keep_widget(key, value)
+    # Opened again, the boxes show what was entered; then they keep what is typed in them.
+    # (A unit switched to shows the answer anew: _show.)
+    for key, value in _boxes().items():
+        restore(key, value)
+
+
+def _boxes() -> dict[Key, float]:
+    """What each weight and height box shows for the weight and height entered."""
+    session = st.session_state
+    stones, pounds = kg_to_stones_pounds(session[Key.MASS_KG])
+    feet, inches = cm_to_feet_inches(session[Key.HEIGHT_CM_VALUE])
+    return {
+        Key.WEIGHT_KG: float(round(_within(session[Key.MASS_KG], MASS_RANGE_KG), 1)),
+        Key.WEIGHT_ST: stones,
+        Key.WEIGHT_LB: pounds,
+        Key.HEIGHT_CM: float(round(_within(session[Key.HEIGHT_CM_VALUE], HEIGHT_RANGE_CM))),
+        Key.HEIGHT_FT: feet,
+        Key.HEIGHT_IN: inches,
+    }
 
 
 def _kg_typed() -> None:
@@ -86,17 +97,19 @@ def _feet_typed() -> None:
     session[Key.HEIGHT_CM_VALUE] = feet_inches_to_cm(session[Key.HEIGHT_FT], session[Key.HEIGHT_IN])
 
 
+def _show(keys: tuple[Key, ...]) -> None:
+    # Show the same weight or height in the other unit; what the patient entered stays as it was.
+    boxes = _boxes()
+    for key in keys:
+        st.session_state[key] = boxes[key]
+
+
 def _weight_unit_changed() -> None:
-    # Show the same weight in the other unit; what the patient entered stays as it was.
-    session = st.session_state
-    session[Key.WEIGHT_ST], session[Key.WEIGHT_LB] = kg_to_stones_pounds(session[Key.MASS_KG])
-    session[Key.WEIGHT_KG] = float(round(_within(session[Key.MASS_KG], MASS_RANGE_KG), 1))
+    _show((Key.WEIGHT_KG, Key.WEIGHT_ST, Key.WEIGHT_LB))
 
 
 def _height_unit_changed() -> None:
-    session = st.session_state
-    session[Key.HEIGHT_FT], session[Key.HEIGHT_IN] = cm_to_feet_inches(session[Key.HEIGHT_CM_VALUE])
-    session[Key.HEIGHT_CM] = float(round(_within(session[Key.HEIGHT_CM_VALUE], HEIGHT_RANGE_CM)))
+    _show((Key.HEIGHT_CM, Key.HEIGHT_FT, Key.HEIGHT_IN))
 
 
 def _within(value: float, allowed: tuple[float, float]) -> float:

@@ -72,3 +72,13 @@ def pictures(at: AppTest) -> dict[str, Picture]:
         root = ET.fromstring(markup)
         found[root.get("id", "")] = Picture(markup, root)
     return found
+
+
+def away_and_back(at: AppTest, script: str, away: str = "app_pages/home.py") -> AppTest:
+    """Go to another page and come back, as a patient does through the menu: Streamlit
+    forgets the widgets of a page it does not draw, so this is where a choice can be lost."""
+    at.switch_page(away).run()
+    assert not at.exception
+    at.switch_page(script).run()
+    assert not at.exception
+    return at

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from backknee.content.loader import load_content
 from backknee.ui.state import Answer, Key, answer_widget, posture_control
+from tests.app.helpers import away_and_back
 from tests.paths import CONTENT
 
 SITE = load_content(CONTENT).site
@@ -56,3 +57,20 @@ def test_clearing_puts_the_posture_controls_back_to_standing_tall(open_page):
     at.slider(key=posture_control("lean")).set_value(40).run()
     at.button(key=Key.CLEAR_EVERYTHING).click().run()
     assert at.slider(key=posture_control("lean")).value == 0
+
+
+def test_clearing_on_another_page_forgets_choices_kept_for_coming_back(open_page):
+    at = open_page("app_pages/posture.py")
+    at.slider(key=posture_control("lean")).set_value(40).run()
+    away_and_back(at, "app_pages/muscles.py", away="app_pages/weight.py")
+    at.segmented_control(key=Key.MUSCLES_HIP_PERCENT).set_value(60).run()
+    at.switch_page("app_pages/weight.py").run()
+    at.segmented_control(key=Key.WEIGHT_UNIT).set_value("st").run()
+    at.switch_page("app_pages/home.py").run()
+    at.button(key=Key.CLEAR_EVERYTHING).click().run()
+    at.switch_page("app_pages/posture.py").run()
+    assert at.slider(key=posture_control("lean")).value == 0
+    at.switch_page("app_pages/muscles.py").run()
+    assert at.segmented_control(key=Key.MUSCLES_HIP_PERCENT).value == 100
+    at.switch_page("app_pages/weight.py").run()
+    assert at.segmented_control(key=Key.WEIGHT_UNIT).value == "kg"

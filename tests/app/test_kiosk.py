@@ -17,7 +17,8 @@ from backknee.content.pages.welcome import WelcomePage
 from backknee.explorer.advisor import Answers, advise
 from backknee.ui.state import Key
 from backknee.vocab import Confidence, Difficulty, Joint, Setting
-from tests.app.helpers import APP, all_text, registered_pages
+from backknee.words.weight import Person
+from tests.app.helpers import APP, all_text, away_and_back, registered_pages
 from tests.paths import CONTENT
 
 CONTENT_NOW = load_content(CONTENT)
@@ -106,6 +107,18 @@ def test_start_again_forgets_everything_and_goes_to_the_welcome_screen(kiosk):
     assert Key.PLAN_OUTCOME not in at.session_state
     assert Key.MUSCLES_WEAK not in at.session_state
     assert Key.PLAN_QR not in at.session_state
+
+
+def test_start_again_forgets_what_was_kept_for_coming_back_to_a_page(kiosk):
+    at = kiosk("app_pages/weight.py")
+    at.number_input(key=Key.WEIGHT_KG).set_value(67.0).run()
+    away_and_back(at, "app_pages/weight.py")
+    assert at.number_input(key=Key.WEIGHT_KG).value == 67.0, "kept for this patient"
+    at.switch_page("app_pages/posture.py").run()
+    at.button(key=Key.KIOSK_START_AGAIN).click().run()
+    assert [t.value for t in at.title] == [WELCOME.heading]
+    at.switch_page("app_pages/weight.py").run()
+    assert at.number_input(key=Key.WEIGHT_KG).value == Person().mass_kg, "the next patient starts afresh"
 
 
 def test_a_browser_that_is_not_a_kiosk_has_no_start_again_bar_and_keeps_its_downloads(open_page):

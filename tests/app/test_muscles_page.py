@@ -16,7 +16,7 @@ from backknee.words.muscles import (
     lands_sentence,
     one_leg_view,
 )
-from tests.app.helpers import all_text, pictures
+from tests.app.helpers import all_text, away_and_back, pictures
 from tests.paths import CONTENT
 
 SCRIPT = "app_pages/muscles.py"
@@ -231,3 +231,19 @@ def test_a_failure_in_one_explorer_leaves_the_rest_of_the_page(muscles, monkeypa
     text = shown(muscles)
     assert "a bug in the chair model" not in text
     assert PAGE.one_leg.level in text and PAGE.helps_heading in text
+
+
+def test_every_choice_on_the_page_comes_back_after_another_page(muscles):
+    pick(muscles, "hips")
+    muscles.segmented_control(key="muscles_hip_percent").set_value(60).run()
+    muscles.segmented_control(key="muscles_thigh_percent").set_value(80).run()
+    muscles.toggle(key="muscles_arms").set_value(True).run()
+    away_and_back(muscles, SCRIPT)
+    assert muscles.pills(key="muscles_weak").value == ["hips"]
+    assert muscles.segmented_control(key="muscles_hip_percent").value == 60
+    assert muscles.segmented_control(key="muscles_thigh_percent").value == 80
+    assert muscles.toggle(key="muscles_arms").value is True
+    text = shown(muscles)
+    assert lands_sentence(chain_for(GRAPH, ["hips"]), PAGE.chain) in text
+    for line in one_leg_view(60, PAGE.one_leg).lines + chair_view(80, True, PAGE.chair).lines:
+        assert line in text

@@ -4,6 +4,7 @@ opened from a share code (in the address or typed), and clearing it."""
 from __future__ import annotations
 
 import re
+from datetime import date, time, timedelta
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -17,7 +18,7 @@ from backknee.explorer.plan import dose_text, from_outcome, from_shared
 from backknee.explorer.share import MAX_TIPS, OpenedCode, SharedPlan, decode, encode
 from backknee.ui.state import CODE_PARAM, Key
 from backknee.vocab import Confidence, Difficulty, Joint, Setting, Urgency
-from tests.app.helpers import all_text
+from tests.app.helpers import all_text, away_and_back
 from tests.paths import CONTENT
 from tests.unit.codes import crafted
 
@@ -326,3 +327,15 @@ def test_after_a_routine_sign_the_plan_says_to_book_a_gp_or_physio(open_page):
     at.run()
     note = CONTENT_NOW.page("tips", TipsPage).routine_note
     assert note in [i.body for i in at.info]
+
+
+def test_the_first_day_and_time_chosen_for_the_calendar_come_back_after_another_page(open_page):
+    """The calendar file is made from these two boxes when its button is tapped (AppTest cannot
+    tap a download), so the boxes showing the choice is what the file will use."""
+    at = with_plan(open_page(SCRIPT))
+    first_day = date.today() + timedelta(days=10)
+    at.date_input(key="plan_start").set_value(first_day).run()
+    at.time_input(key="plan_time").set_value(time(18, 30)).run()
+    away_and_back(at, SCRIPT)
+    assert at.date_input(key="plan_start").value == first_day
+    assert at.time_input(key="plan_time").value == time(18, 30)

@@ -8,7 +8,7 @@ import pytest
 from backknee.content.loader import load_content
 from backknee.content.pages.posture import PosturePage
 from backknee.words.posture import Scenario, compare, readout
-from tests.app.helpers import Picture, all_text, pictures
+from tests.app.helpers import Picture, all_text, away_and_back, pictures
 from tests.paths import CONTENT
 
 SCRIPT = "app_pages/posture.py"
@@ -111,3 +111,30 @@ def test_the_page_explains_how_it_was_worked_out_and_what_helps(posture):
 def test_nothing_about_the_chosen_posture_goes_into_the_address(posture):
     posture.button(key="preset_stooped").click().run()
     assert dict(posture.query_params) == {}
+
+
+def test_the_controls_come_back_where_they_were_left_after_another_page(posture):
+    stooped = next(p for p in PAGE.presets if p.id == "stooped")
+    posture.button(key="preset_stooped").click().run()
+    posture.slider(key="posture_lean").set_value(40).run()  # then moved on from the preset
+    posture.button(key="posture_knee_more").click().run()
+    away_and_back(posture, SCRIPT)
+    left = Scenario(stooped.flattening, 40, stooped.knee + 5)
+    assert posture.slider(key="posture_flattening").value == left.flattening_deg
+    assert posture.slider(key="posture_lean").value == left.lean_deg
+    assert posture.slider(key="posture_knee").value == left.knee_deg
+    text = readout_shown(posture)
+    for line in expected_lines(left):
+        assert line in text
+
+
+def test_a_chosen_preset_is_still_chosen_after_another_page(posture):
+    preset = next(p for p in PAGE.presets if (p.flattening, p.lean, p.knee) != (0, 0, 0))
+    posture.button(key=f"preset_{preset.id}").click().run()
+    away_and_back(posture, SCRIPT, away="app_pages/weight.py")
+    assert posture.button(key=f"preset_{preset.id}").label == f"✓ {preset.label}"
+    assert posture.slider(key="posture_flattening").value == preset.flattening
+    text = readout_shown(posture)
+    assert preset.text in text
+    for line in expected_lines(Scenario(preset.flattening, preset.lean, preset.knee)):
+        assert line in text

@@ -9,7 +9,7 @@ import pytest
 from backknee.charts.weight import bar_figure_spec
 from backknee.content.loader import load_content
 from backknee.content.pages.weight import WeightPage
-from backknee.mechanics.loads import kg_to_stones_pounds, stones_pounds_to_kg
+from backknee.mechanics.loads import feet_inches_to_cm, kg_to_stones_pounds, stones_pounds_to_kg
 from backknee.words.weight import (
     Person,
     activity_bars,
@@ -21,7 +21,7 @@ from backknee.words.weight import (
     loss_sentences,
     per_step_sentence,
 )
-from tests.app.helpers import all_text, pictures
+from tests.app.helpers import all_text, away_and_back, pictures
 from tests.paths import CONTENT
 
 SCRIPT = "app_pages/weight.py"
@@ -129,6 +129,61 @@ def test_a_weight_the_guide_cannot_use_is_named_and_the_nearest_is_used(weight):
 def test_the_page_links_to_posture_and_the_warning_signs(weight):
     labels = {link.proto.label for link in weight.get("page_link")}
     assert {link.label for link in PAGE.both_links} <= labels
+
+
+# --- Leaving the page and coming back ------------------------------------------------------
+
+
+def test_a_weight_typed_in_kg_is_still_in_the_box_and_the_words_after_another_page(weight):
+    weight.number_input(key="weight_kg").set_value(67.0).run()
+    away_and_back(weight, SCRIPT)
+    assert weight.number_input(key="weight_kg").value == 67.0
+    you = Person(mass_kg=67.0)
+    text = shown(weight)
+    assert per_step_sentence(you, PAGE) in text
+    assert bmi_sentences(you, PAGE)[0] in text
+
+
+def test_a_weight_in_stones_and_pounds_comes_back_in_stones_and_pounds(weight):
+    weight.segmented_control(key="weight_unit").set_value("st").run()
+    weight.number_input(key="weight_st").set_value(10).run()
+    weight.number_input(key="weight_lb").set_value(8).run()
+    away_and_back(weight, SCRIPT)
+    assert weight.segmented_control(key="weight_unit").value == "st"
+    assert (weight.number_input(key="weight_st").value, weight.number_input(key="weight_lb").value) == (10, 8)
+    assert per_step_sentence(Person(mass_kg=stones_pounds_to_kg(10, 8)), PAGE) in shown(weight)
+
+
+def test_a_height_in_cm_or_in_feet_and_inches_comes_back_as_it_was_typed(weight):
+    weight.number_input(key="height_cm").set_value(182.0).run()
+    away_and_back(weight, SCRIPT)
+    assert weight.number_input(key="height_cm").value == 182.0
+    assert bmi_sentences(Person(height_cm=182.0), PAGE)[0] in shown(weight)
+
+    weight.segmented_control(key="height_unit").set_value("ft").run()
+    weight.number_input(key="height_ft").set_value(5).run()
+    weight.number_input(key="height_in").set_value(2).run()
+    away_and_back(weight, SCRIPT, away="app_pages/posture.py")
+    assert weight.segmented_control(key="height_unit").value == "ft"
+    assert (weight.number_input(key="height_ft").value, weight.number_input(key="height_in").value) == (5, 2)
+    assert bmi_sentences(Person(height_cm=feet_inches_to_cm(5, 2)), PAGE)[0] in shown(weight)
+
+
+def test_the_loss_the_steps_the_stairs_and_the_switch_come_back_as_they_were_left(weight):
+    weight.number_input(key="weight_kg").set_value(100.0).run()
+    weight.number_input(key="loss_kg").set_value(12).run()
+    weight.number_input(key="steps_per_day").set_value(9000).run()
+    weight.number_input(key="flights_per_day").set_value(7).run()
+    weight.toggle(key="lower_thresholds").set_value(True).run()
+    away_and_back(weight, SCRIPT)
+    assert weight.number_input(key="loss_kg").value == 12
+    assert weight.number_input(key="steps_per_day").value == 9000
+    assert weight.number_input(key="flights_per_day").value == 7
+    assert weight.toggle(key="lower_thresholds").value is True
+    you = Person(mass_kg=100.0, loss_kg=12, steps_per_day=9000, flights_per_day=7, lower_thresholds=True)
+    text = shown(weight)
+    for line in loss_sentences(you, PAGE) + bmi_sentences(you, PAGE):
+        assert line in text
 
 
 # --- The words and charts behind the page -------------------------------------------------

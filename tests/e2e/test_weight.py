@@ -43,6 +43,7 @@ from tests.e2e.helpers import (
 )
 
 WEIGHT = CONTENT_NOW.page("weight", WeightPage)
+MENU = {item.page: item.title for item in CONTENT_NOW.site.menu}
 PATH = "weight"
 DEFAULT = Person()
 
@@ -195,6 +196,22 @@ def test_switching_height_to_feet_and_inches_keeps_the_bmi_and_takes_feet(visit)
     taller = Person(height_cm=feet_inches_to_cm(6, 0))
     assert bmi_sentences(taller, WEIGHT) != bmi_sentences(DEFAULT, WEIGHT)
     expect_numbers_for(tab, taller)
+
+
+def test_a_weight_typed_in_kg_is_still_in_the_box_after_another_page_from_the_menu(visit):
+    tab = visit(TABLET_LANDSCAPE)
+    open_calculator(tab)
+    typed = Person(mass_kg=67.0)
+    assert per_step(typed) != per_step(DEFAULT)
+
+    type_number(tab, WEIGHT.weight_kg_label, 67)
+    expect_numbers_for(tab, typed)
+    tab.go_to(MENU["posture"], CONTENT_NOW.pages["posture"].heading)
+    tab.go_to(MENU["weight"], WEIGHT.heading)
+
+    # The box is drawn again (lazily): it shows what was typed, and the words use it.
+    expect(number_box(tab, WEIGHT.weight_kg_label)).to_have_value("67.0")
+    expect_numbers_for(tab, typed)
 
 
 def test_tapping_plus_on_weight_to_lose_changes_the_loss_readout(visit):

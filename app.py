@@ -4,7 +4,7 @@ import streamlit as st
 
 from backknee.ui import chrome, server
 from backknee.ui.content import get_content
-from backknee.ui.pages import page_script
+from backknee.ui.pages import menu_pages
 from backknee.ui.state import page_opened
 
 st.set_page_config(page_title="Back & Knee", page_icon=chrome.page_icon(), layout="centered")
@@ -18,19 +18,7 @@ except Exception as error:  # a ContentError, a SettingsError, or content/ could
     st.stop()
 
 page = st.navigation(
-    [
-        st.Page(
-            page_script(item.page),
-            title=item.title,
-            icon=item.icon,
-            url_path=item.page,
-            # A shared tablet opens at its welcome screen; everyone else at home.
-            default=item.page == ("welcome" if kiosk else "home"),
-            visibility="hidden" if item.hidden else "visible",
-        )
-        for item in content.site.menu
-        if kiosk or not item.kiosk
-    ],
+    menu_pages(content.site, kiosk),
     position="top",
 )
 st.set_page_config(page_title=f"{page.title} · Back & Knee")

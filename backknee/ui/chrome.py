@@ -22,7 +22,7 @@ from backknee.content.pages.home import Tile
 from backknee.content.shared import Reference, Site, WarningSign
 from backknee.errors import ContentError
 from backknee.settings import settings
-from backknee.ui.pages import page_script
+from backknee.ui.pages import link_target, page_script
 from backknee.ui.state import Cards, Element, Key, card, clear_answers, forget_everything
 from backknee.vocab import Urgency
 from backknee.words.dates import uk_date
@@ -211,12 +211,12 @@ def urgent_notice(site: Site) -> None:
     """One slim line at the top of the page that is itself the link to the warning signs: one
     tap, and a link to a screen reader. It leaves the first screen to the picture."""
     with st.container(key=Element.URGENT_NOTICE):
-        st.page_link(page_script("urgent"), label=site.urgent_line, icon=":material/emergency:")
+        st.page_link(link_target("urgent"), label=site.urgent_line, icon=":material/emergency:")
 
 
 def urgent_link(site: Site) -> None:
     """The link to the warning signs."""
-    st.page_link(page_script("urgent"), label=site.urgent_link_label, icon=":material/emergency:")
+    st.page_link(link_target("urgent"), label=site.urgent_link_label, icon=":material/emergency:")
 
 
 def footer(site: Site) -> None:
@@ -273,13 +273,13 @@ def tiles(items: list[Tile], site: Site) -> None:
     menu = {item.page: item for item in site.menu}
     for tile in cards(items, key_prefix=Cards.TILE):
         entry = menu[tile.page]
-        st.page_link(page_script(tile.page), label=f"**{entry.title}**", icon=entry.icon)
+        st.page_link(link_target(tile.page), label=f"**{entry.title}**", icon=entry.icon)
         st.markdown(tile.text)
 
 
 def page_link(link: PageLink) -> None:
     """A link to another page of the guide, by the page's id."""
-    st.page_link(page_script(link.page), label=link.label, icon=":material/arrow_forward:")
+    st.page_link(link_target(link.page), label=link.label, icon=":material/arrow_forward:")
 
 
 def how_we_worked_this_out(page: ExplainsMethod, content: Content, sources_label: str) -> None:

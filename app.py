@@ -38,5 +38,6 @@ except Exception as error:  # a patient must never see a traceback, nor half a p
     body.empty()
     chrome.show_updating_page(error)
 chrome.footer(content.site)
+chrome.page_scripts(content.site)
 chrome.favicon_last()
 server.tune(content)  # once per server process, not per tap: see backknee/ui/server.py

@@ -83,12 +83,21 @@ KIOSK_SCRIPTS = ("kiosk.js",)
 
 
 def apply_style() -> None:
-    """Shared by every page: touch-friendly sizes and print rules (style.css), and the
-    touch-screen fixes (touch.js)."""
-    # Our own fixed style and scripts, never text from a patient, a URL or a content file.
+    """Shared by every page, first: touch-friendly sizes and print rules (style.css).
+
+    Style alone, so Streamlit keeps it out of the page's flow: an element in the flow takes
+    room until Streamlit's code for it has loaded, then gives it back, and everything below
+    it jumps up as the page loads (a layout shift, which Lighthouse scores)."""
+    # Our own fixed style, never text from a patient, a URL or a content file.
+    st.html(f"<style>{_asset('style.css')}</style>")
+
+
+def page_scripts(site: Site) -> None:
+    """Shared by every page, last: the touch-screen fixes (touch.js) and the menu button's
+    word for it. At the end, so nothing on the page moves while they load."""
     # Each script is a file, never inline, so the proxy's Content-Security-Policy can refuse
     # every inline script (deploy/nginx/security-headers.conf).
-    st.html(_page_assets(), unsafe_allow_javascript=True)
+    st.html(_page_assets(site), unsafe_allow_javascript=True)
 
 
 RECONNECT_CHECK = timedelta(hours=1)
@@ -123,19 +132,17 @@ def _script_tags(names: Iterable[str]) -> str:
     return "".join(f'<script src="{_root()}app/static/{name}"></script>' for name in names)
 
 
-def _page_assets() -> str:
-    return f"<style>{_asset('style.css')}</style>{_script_tags(SCRIPTS)}"
+def _page_assets(site: Site) -> str:
+    word = f'<div id="bk-menu-label" hidden data-label="{escape(site.menu_label)}"></div>'
+    return word + _script_tags(SCRIPTS)
 
 
 def menu_label(site: Site) -> None:
     """The word on the phone's menu button (below 768 px the menu is a drawer behind it): shown
-    by style, and made the button's name by touch.js."""
+    by style, and made the button's name by touch.js (page_scripts hands it the word)."""
     # In a CSS string only letters, digits, spaces and dashes: nothing can end the string.
     css = "".join(c for c in site.menu_label if c.isalnum() or c in " -")
-    st.html(
-        f'<style>[data-testid="stExpandSidebarButton"]::after {{ content: "{css}"; }}</style>'
-        f'<div id="bk-menu-label" hidden data-label="{escape(site.menu_label)}"></div>'
-    )
+    st.html(f'<style>[data-testid="stExpandSidebarButton"]::after {{ content: "{css}"; }}</style>')
 
 
 def kiosk_mode() -> bool:

@@ -8,6 +8,7 @@ clinic's content with every word escaped (backknee/charts/svg.py), never a patie
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -15,10 +16,29 @@ import streamlit as st
 
 from backknee.charts.svg import svg
 
+_SIZE = re.compile(r'<svg [^>]*?id="([\w-]+)" viewBox="0 0 ([\d.]+) ([\d.]+)"')
+"""A picture's id and size, as backknee/charts/svg.py opens every picture."""
+
 
 def picture(drawn: str) -> None:
-    """Show a picture already drawn (a cached one, such as the cycle's)."""
-    st.markdown(f'<div class="bk-picture">{drawn}</div>', unsafe_allow_html=True)
+    """Show a picture already drawn (a cached one, such as the cycle's), in a box that holds
+    its room from the start.
+
+    Streamlit draws HTML inside Markdown only once its code for that has loaded, after the
+    words around it: without the box, the words below would jump down when the picture
+    appears (a layout shift, which Lighthouse scores). The box is the picture's size, shrunk
+    to the column as the picture is (style.css: max-width 100%, height auto)."""
+    size = _SIZE.search(drawn)
+    if size is None:
+        st.markdown(f'<div class="bk-picture">{drawn}</div>', unsafe_allow_html=True)
+        return
+    key, width, height = size.groups()
+    room = f"bk_room_{key}"
+    # Style alone is kept out of the page's flow, and Streamlit's code for it loads first.
+    rule = f"max-width: {width}px; aspect-ratio: {width} / {height}; margin: 0 auto;"
+    st.html(f"<style>.st-key-{room} {{ {rule} }}</style>")
+    with st.container(key=room):
+        st.markdown(f'<div class="bk-picture">{drawn}</div>', unsafe_allow_html=True)
 
 
 def chart(spec: dict[str, Any], key: str, alt: str) -> None:

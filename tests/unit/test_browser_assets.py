@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from backknee.content.loader import load_content
 from backknee.ui import chrome
-from tests.paths import ROOT
+from tests.paths import CONTENT, ROOT
 
 STATIC = ROOT / "static"
 SCRIPTS = sorted(STATIC.glob("*.js"))
@@ -35,7 +36,7 @@ def test_every_script_in_static_is_sent_with_the_page_or_to_a_kiosk():
 
 def test_no_script_is_sent_inline():
     """The proxy's Content-Security-Policy refuses inline scripts: each is a file, by its address."""
-    assets = chrome._page_assets()
+    assets = chrome._page_assets(load_content(CONTENT).site)
     assert "<script>" not in assets
     assert '<script src="/app/static/touch.js"></script>' in assets
 

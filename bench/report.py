@@ -44,15 +44,15 @@ def verdict(met: bool | None) -> str:
 def table(rows: list[Row]) -> str:
     """A Markdown table of the rows, one line each, in the order given."""
     lines = [
-        "| section | measured | value | bare app | ratio | target | verdict |",
-        "|---|---|---:|---:|---:|---|---|",
+        "| section | measured | value | bare app | ratio | target | verdict | note |",
+        "|---|---|---:|---:|---:|---|---|---|",
     ]
     for row in rows:
         bare = f"{row.bare:.4g} {row.unit}" if row.bare is not None else ""
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else ""
         lines.append(
             f"| {row.section} | {row.name} | {row.value:.4g} {row.unit} | {bare} | {ratio} | "
-            f"{row.target} | {verdict(row.met)} |"
+            f"{row.target} | {verdict(row.met)} | {row.note} |"
         )
     return "\n".join(lines)
 

@@ -15,7 +15,12 @@
     if (!(event.target instanceof Element)) return;
     const step = event.target.closest("[data-bk-step]");
     if (!step) return;
-    const block = step.closest('[data-testid="stVerticalBlock"]');
+    // The chooser is in the nearest block around the picture that holds one (the picture
+    // itself sits in a box of its own, backknee/ui/figures.py).
+    let block = step.closest('[data-testid="stVerticalBlock"]');
+    while (block && !block.querySelector('[data-testid="stButtonGroup"]')) {
+      block = block.parentElement?.closest('[data-testid="stVerticalBlock"]');
+    }
     const choices = block?.querySelectorAll('[data-testid="stButtonGroup"] button');
     choices?.[Number(step.dataset.bkStep)]?.click();
   });

@@ -7,7 +7,7 @@ from backknee.ui.content import get_content
 from backknee.ui.pages import menu_pages
 from backknee.ui.state import page_opened
 
-st.set_page_config(page_title="Back & Knee", page_icon=chrome.page_icon(), layout="centered")
+st.set_page_config(page_title="Back & Knee", page_icon=chrome.FAVICON, layout="centered")
 chrome.apply_style()
 
 try:
@@ -39,5 +39,4 @@ except Exception as error:  # a patient must never see a traceback, nor half a p
     chrome.show_updating_page(error)
 chrome.footer(content.site)
 chrome.page_scripts(content.site)
-chrome.favicon_last()
 server.tune(content)  # once per server process, not per tap: see backknee/ui/server.py

@@ -56,26 +56,6 @@ def _favicon() -> str:
 FAVICON = _favicon()
 """A local picture as a data address: an emoji favicon is an empty box without a colour-emoji font."""
 
-_favicon_sent = False
-
-
-def page_icon() -> str | None:
-    """The favicon for set_page_config, except in the server's first run.
-
-    Streamlit turns any picture favicon into an address with code that first imports numpy and
-    Pillow, 0.2 s of a cold start that the first patient would wait for before any text shows.
-    That first run sends the favicon at its end instead (favicon_last)."""
-    return FAVICON if _favicon_sent else None
-
-
-def favicon_last() -> None:
-    """The favicon, at the end of the server's first run, once its page is on screen."""
-    global _favicon_sent
-    if not _favicon_sent:
-        st.set_page_config(page_icon=FAVICON)
-        _favicon_sent = True
-
-
 SCRIPTS = ("touch.js",)
 """Our scripts for every page, in static/ (Streamlit serves that folder at app/static/)."""
 KIOSK_SCRIPTS = ("kiosk.js",)

@@ -39,15 +39,3 @@ def test_no_script_is_sent_inline():
     assets = chrome._page_assets(load_content(CONTENT).site)
     assert "<script>" not in assets
     assert '<script src="/app/static/touch.js"></script>' in assets
-
-
-def test_the_servers_first_run_sends_the_favicon_last_and_every_later_run_first(monkeypatch):
-    sent: list[str | None] = []
-    monkeypatch.setattr(chrome, "_favicon_sent", False)
-    monkeypatch.setattr(chrome.st, "set_page_config", lambda page_icon=None, **_: sent.append(page_icon))
-    assert chrome.page_icon() is None  # first: the page, without numpy and Pillow in its way
-    chrome.favicon_last()
-    assert sent == [chrome.FAVICON]
-    assert chrome.page_icon() == chrome.FAVICON  # from then on, with the page's config
-    chrome.favicon_last()
-    assert sent == [chrome.FAVICON], "sent at the end of the first run only"

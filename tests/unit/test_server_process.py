@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit.web.server.starlette.starlette_server import _bind_socket
@@ -36,6 +37,12 @@ async def _nodelay_of_a_connection_accepted_by(listening: socket.socket) -> int:
         served.close()
 
 
+def _accepted_nodelay(listening: socket.socket) -> int:
+    # In a thread of its own: the browser tests' Playwright may hold an event loop in this one.
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, _nodelay_of_a_connection_accepted_by(listening)).result(30)
+
+
 @pytest.fixture
 def streamlit_socket():
     listening = _bind_socket("127.0.0.1", 0, 8)
@@ -45,14 +52,14 @@ def streamlit_socket():
 
 def test_streamlit_alone_leaves_nagle_on_for_the_connections_it_accepts(streamlit_socket):
     """Why send_replies_at_once exists. If this fails, Streamlit has fixed it: remove the fix."""
-    assert asyncio.run(_nodelay_of_a_connection_accepted_by(streamlit_socket)) == 0
+    assert _accepted_nodelay(streamlit_socket) == 0
 
 
 def test_after_the_first_run_every_accepted_connection_sends_at_once(streamlit_socket, monkeypatch):
     monkeypatch.setattr(server, "_sockets_done", False)
     server.send_replies_at_once()
     assert streamlit_socket.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
-    assert asyncio.run(_nodelay_of_a_connection_accepted_by(streamlit_socket)) != 0
+    assert _accepted_nodelay(streamlit_socket) != 0
 
 
 def test_the_sockets_are_set_once_per_process(streamlit_socket, monkeypatch):

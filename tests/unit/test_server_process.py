@@ -82,19 +82,19 @@ FREEZE_CHECK = textwrap.dedent(
     """
     import gc, sys
     from backknee.ui import server
-    lasting = [object() for _ in range(1000)]
+    frozen = []
+    def freeze(content):
+        gc.unfreeze()  # so each count is what this call froze, not left from the one before
+        server.freeze_what_lasts(content)
+        frozen.append(gc.get_freeze_count())
+    lasting = [[n] for n in range(1000)]
     content = ["read", [1]]
-    server.freeze_what_lasts(content)
-    first = gc.get_freeze_count()
-    server.freeze_what_lasts(content)  # nothing new: nothing more is frozen
-    again = gc.get_freeze_count()
-    import json  # a module imported since: what is alive now is frozen too
-    server.freeze_what_lasts(content)
-    after_import = gc.get_freeze_count()
-    fresh = ["read", [2]]  # content read afresh
-    server.freeze_what_lasts(fresh)
-    after_new_content = gc.get_freeze_count()
-    print(first, again, after_import, after_new_content)
+    freeze(content)
+    freeze(content)  # nothing new: nothing frozen
+    import json  # a module imported since: what is alive now is frozen
+    freeze(content)
+    freeze(["read", [2]])  # content read afresh: the same
+    print(*frozen)
     """
 )
 
@@ -105,10 +105,10 @@ def test_what_is_alive_after_a_run_that_imported_or_read_something_new_is_frozen
         [sys.executable, "-c", FREEZE_CHECK], cwd=ROOT, capture_output=True, text=True, check=True
     )
     first, again, after_import, after_new_content = map(int, done.stdout.split())
-    assert first > 1000
-    assert again == first
-    assert after_import > first
-    assert after_new_content > after_import
+    assert first > 1000  # the 1,000 lists alive, and the modules
+    assert again == 0
+    assert after_import > 1000
+    assert after_new_content > 1000
 
 
 def test_garbage_made_before_the_freeze_is_collected_not_kept():
@@ -129,6 +129,33 @@ def test_garbage_made_before_the_freeze_is_collected_not_kept():
         cwd=ROOT, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert done.stdout.strip() == "True"
+
+
+def test_a_session_that_ended_after_a_freeze_is_freed_by_the_next_one():
+    """What was alive at a freeze (a session open then, say) and has ended since is in a
+    reference cycle: it must not stay in memory for the life of the server."""
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(
+            """
+            import gc, weakref
+            from backknee.ui import server
+            class Session: pass
+            a, b = Session(), Session()
+            a.other, b.other = b, a  # a cycle: only the collector can free it
+            gone = weakref.ref(a)
+            content = ["read"]
+            server.freeze_what_lasts(content)  # while the session is open
+            del a, b  # the session ends
+            server.freeze_what_lasts(content)  # soon after: nothing new, nothing done
+            kept_meanwhile = gone() is not None
+            server._frozen_when -= server.REFREEZE_SECONDS  # two minutes later
+            server.freeze_what_lasts(content)
+            print(kept_meanwhile, gone() is None)
+            """
+        )],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.split() == ["True", "True"]
 
 
 def test_a_server_told_to_run_streamlit_as_it_ships_is_left_alone(streamlit_socket, monkeypatch):

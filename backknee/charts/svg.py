@@ -331,13 +331,19 @@ def _frame(spec: Spec) -> Frame:
     return Frame(width, height, margin["l"], margin["t"], x_range[0], y_range[1], x_scale, y_scale)
 
 
+FIT = "display: block; max-width: 100%; height: auto; margin: 0 auto"
+"""A picture's own style: at its natural size, shrinking to fit its box (and a phone), never
+wider than the column."""
+
+
 def _open(width: float, height: float, key: str, description: str) -> str:
     # Named by aria-label, not <title>: a title would also pop up under a mouse, and nothing
-    # here is shown only on hover.
+    # here is shown only on hover. Its own style shrinks it to its box from the first frame,
+    # before the app's style sheet has arrived (backknee/ui/figures.py).
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="bk-chart" id="{key}" '
         f'viewBox="0 0 {_n(width)} {_n(height)}" width="{_n(width)}" height="{_n(height)}" '
-        f'role="img" aria-label="{escape(description)}" font-family="sans-serif">'
+        f'style="{FIT}" role="img" aria-label="{escape(description)}" font-family="sans-serif">'
     )
 
 

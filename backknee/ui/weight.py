@@ -227,14 +227,13 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
     reruns only this part of the page. The chart comes first (the inputs beside it), so it is
     on a tablet's first screen and right after the lead on a phone, where the columns stack."""
     _defaults()
-    chart_column, inputs_column = st.columns([3, 2], gap="medium")
-    with inputs_column:
-        _inputs(page)
-        you = person()
-        if _out_of_range():
-            st.warning(page.out_of_range.format(kg=rounded(you.mass_kg), cm=rounded(you.height_cm)))
+    # What was entered is in the session before any box is drawn (a box's change runs before
+    # the page), so the chart is sent first: on a phone, where the columns stack, the boxes
+    # below it are then never drawn in the chart's place and pushed down when it comes.
+    you = person()
     bars = activity_bars(you, page)
     walking = page.activity_label(Activity.WALKING)
+    chart_column, inputs_column = st.columns([3, 2], gap="medium")
     with chart_column:
         chart(
             bar_figure_spec(bars, highlight=walking),
@@ -242,6 +241,10 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
             page.activities_alt.format(bars=bars_in_words(bars)),
         )
         st.markdown(f"{per_step_sentence(you, page)}\n\n:small[{page.illustration}]")
+    with inputs_column:
+        _inputs(page)
+        if _out_of_range():
+            st.warning(page.out_of_range.format(kg=rounded(you.mass_kg), cm=rounded(you.height_cm)))
 
     st.header(page.knee_heading)
     st.markdown(page.intro)

@@ -99,12 +99,17 @@ FREEZE_CHECK = textwrap.dedent(
 )
 
 
+def in_a_fresh_python(code: str) -> str:
+    """What `code` prints, run in a Python process of its own (the garbage collector's frozen
+    set is per process, and the tests' own objects must not be in it)."""
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+
+
 def test_what_is_alive_after_a_run_that_imported_or_read_something_new_is_frozen_once():
     # In a process of its own: freezing pytest's own objects would keep them for the whole run.
-    done = subprocess.run(
-        [sys.executable, "-c", FREEZE_CHECK], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    first, again, after_import, after_new_content = map(int, done.stdout.split())
+    first, again, after_import, after_new_content = map(int, in_a_fresh_python(FREEZE_CHECK).split())
     assert first > 1000  # the 1,000 lists alive, and the modules
     assert again == 0
     assert after_import > 1000
@@ -112,8 +117,8 @@ def test_what_is_alive_after_a_run_that_imported_or_read_something_new_is_frozen
 
 
 def test_garbage_made_before_the_freeze_is_collected_not_kept():
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(
+    printed = in_a_fresh_python(
+        textwrap.dedent(
             """
             import gc, weakref
             from backknee.ui import server
@@ -125,17 +130,16 @@ def test_garbage_made_before_the_freeze_is_collected_not_kept():
             server.freeze_what_lasts(object())
             print(gone() is None)
             """
-        )],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert done.stdout.strip() == "True"
+        )
+    )
+    assert printed.strip() == "True"
 
 
 def test_a_session_that_ended_after_a_freeze_is_freed_by_the_next_one():
     """What was alive at a freeze (a session open then, say) and has ended since is in a
     reference cycle: it must not stay in memory for the life of the server."""
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(
+    printed = in_a_fresh_python(
+        textwrap.dedent(
             """
             import gc, weakref
             from backknee.ui import server
@@ -152,10 +156,9 @@ def test_a_session_that_ended_after_a_freeze_is_freed_by_the_next_one():
             server.freeze_what_lasts(content)
             print(kept_meanwhile, gone() is None)
             """
-        )],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert done.stdout.split() == ["True", "True"]
+        )
+    )
+    assert printed.split() == ["True", "True"]
 
 
 def test_a_server_told_to_run_streamlit_as_it_ships_is_left_alone(streamlit_socket, monkeypatch):

@@ -73,13 +73,45 @@ SECTION = "2 interaction"
 PILLS = ["one", "two", "three", "four", "five", "six"]
 
 WATCH = """(() => {
-    // Every message the app's socket brings, counted (added to each page before it loads).
-    window.__messagesIn = 0;
+    // Every run of the app that has finished, counted from the app's socket, and each message
+    // announced (added to each page before it loads). A message is one ForwardMsg; a run's
+    // last is the one with field 6, script_finished (streamlit/proto/ForwardMsg.proto).
+    window.__runsFinished = 0;
+    const SCRIPT_FINISHED = 6;
+    const varint = (bytes, at) => {
+        let value = 0, scale = 1;
+        for (;;) {
+            const byte = bytes[at++];
+            value += (byte & 0x7f) * scale;
+            scale *= 128;
+            if (byte < 0x80) return [value, at];
+        }
+    };
+    const finishesARun = (data) => {
+        if (!(data instanceof ArrayBuffer)) return false;
+        const bytes = new Uint8Array(data);
+        let at = 0;
+        while (at < bytes.length) {
+            let tag, length;
+            [tag, at] = varint(bytes, at);
+            if (tag >>> 3 === SCRIPT_FINISHED) return true;
+            const wire = tag & 7;
+            if (wire === 0) [, at] = varint(bytes, at);
+            else if (wire === 1) at += 8;
+            else if (wire === 2) { [length, at] = varint(bytes, at); at += length; }
+            else if (wire === 5) at += 4;
+            else return false;
+        }
+        return false;
+    };
     const Socket = window.WebSocket;
     window.WebSocket = class extends Socket {
         constructor(...args) {
             super(...args);
-            this.addEventListener('message', () => { window.__messagesIn += 1; });
+            this.addEventListener('message', (event) => {
+                if (finishesARun(event.data)) window.__runsFinished += 1;
+                window.dispatchEvent(new Event('bk-message'));
+            });
         }
     };
 })();"""
@@ -101,9 +133,9 @@ ARM = """([checks, reruns]) => {
     };
     window.__done = new Promise((resolve) => {
         let start = null;
-        // The app has answered since the input event (a message on its socket): what the
-        // browser changes at once (a number box's own value) must not count as finished before.
-        let messagesAtStart = null;
+        // A run of the app has finished since the input event: what the browser changes at
+        // once (a number box's own value) must not count as finished before.
+        let runsAtStart = null;
         let ran = !reruns;
         const finished = () => {
             const app = document.querySelector('[data-testid=stApp]');
@@ -115,18 +147,25 @@ ARM = """([checks, reruns]) => {
             return ran && app?.dataset.testScriptState === 'notRunning'
                 && !window.__waiting.stale && !failing.length;
         };
-        const begin = () => { start = performance.now(); messagesAtStart = window.__messagesIn; };
+        const begin = () => { start = performance.now(); runsAtStart = window.__runsFinished; };
         document.addEventListener('keydown', begin, { capture: true, once: true });
         document.addEventListener('pointerdown', begin, { capture: true, once: true });
-        const observer = new MutationObserver(() => {
-            if (start === null) return;
-            ran ||= window.__messagesIn > messagesAtStart;
+        const check = () => {
+            if (start === null || window.__doneAt !== undefined) return;
+            ran ||= window.__runsFinished > runsAtStart;
             if (finished()) {
                 observer.disconnect();
+                window.removeEventListener('bk-message', afterMessage);
                 window.__doneAt = performance.now();
                 resolve(window.__doneAt - start);
             }
-        });
+        };
+        // Checked on every change to the page, and after every message from the app: a run
+        // that changes nothing on the page (one flight of stairs more changes no rounded
+        // figure) ends with messages but no change, and must still count as finished.
+        const observer = new MutationObserver(check);
+        const afterMessage = () => setTimeout(check, 0);
+        window.addEventListener('bk-message', afterMessage);
         const everything = { subtree: true, childList: true, attributes: true, characterData: true };
         observer.observe(document.body, everything);
     });

@@ -50,7 +50,7 @@ from backknee.mechanics.one_leg import stand_on_one_leg
 from backknee.vocab import Confidence, Difficulty, Joint
 from backknee.words.muscles import chain_for, chain_steps, chair_view, one_leg_view
 from backknee.words.posture import Scenario, compare
-from backknee.words.weight import Person, per_step_sentence
+from backknee.words.weight import Person, loss_sentences, per_step_sentence
 from bench.report import Row, run
 
 WARM_UP = 5
@@ -168,12 +168,24 @@ WEIGHT_PAGE = load_content().page("weight", WeightPage)
 def _change_weight(at: AppTest, i: int) -> None:
     """Type a new weight: the calculator (knee load, chart, savings, BMI) reruns."""
     kg = float(60 + i % 80)
-    _run_fragment_alone(at, lambda: at.number_input(key="weight_kg").set_value(kg))
+    _run_fragment_alone(at, lambda: at.number_input(key="weight_kg").set_value(kg), which=0)
     if at.warning:
         raise RuntimeError(f"the page showed the calm message: {at.warning[0].value}")
     expected = per_step_sentence(Person(mass_kg=kg), WEIGHT_PAGE)
     if not any(expected in m.value for m in at.markdown):
         raise RuntimeError(f"typing {kg} kg did not update the knee load")
+
+
+def _change_steps(at: AppTest, i: int) -> None:
+    """Type another number of steps a day: the weight-loss part, inside the calculator, reruns."""
+    steps = 2000 + 500 * (i % 30)
+    _run_fragment_alone(at, lambda: at.number_input(key="steps_per_day").set_value(steps), which=1)
+    if at.warning:
+        raise RuntimeError(f"the page showed the calm message: {at.warning[0].value}")
+    expected = loss_sentences(Person(steps_per_day=steps), WEIGHT_PAGE)
+    shown = "\n".join(m.value for m in at.markdown)
+    if not all(line in shown for line in expected):
+        raise RuntimeError(f"typing {steps} steps did not update the savings")
 
 
 MUSCLES_CONTENT = load_content()
@@ -345,6 +357,11 @@ CASES = [
         "weight: type a new weight (the calculator reruns, as in the app)",
         _open("app_pages/weight.py"),
         _change_weight,
+    ),
+    Case(
+        "weight: type another number of steps (the weight-loss part reruns, as in the app)",
+        _open("app_pages/weight.py"),
+        _change_steps,
     ),
     Case(
         "weight: whole page rerun (for reference: opening the page)",

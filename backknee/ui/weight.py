@@ -52,16 +52,24 @@ def _defaults() -> None:
     for key, value in {
         Key.WEIGHT_UNIT: KG,
         Key.HEIGHT_UNIT: CM,
-        Key.STEPS_PER_DAY: DEFAULT.steps_per_day,
-        Key.FLIGHTS_PER_DAY: DEFAULT.flights_per_day,
-        Key.LOSS_KG: DEFAULT.loss_kg,
         Key.LOWER_THRESHOLDS: DEFAULT.lower_thresholds,
     }.items():
         keep_widget(key, value)
+    _loss_defaults()
     # Opened again, the boxes show what was entered; then they keep what is typed in them.
     # (A unit switched to shows the answer anew: _show.)
     for key, value in _boxes().items():
         restore(key, value)
+
+
+def _loss_defaults() -> None:
+    # Kept by the loss part itself too: it reruns on its own when one of its boxes changes.
+    for key, value in {
+        Key.STEPS_PER_DAY: DEFAULT.steps_per_day,
+        Key.FLIGHTS_PER_DAY: DEFAULT.flights_per_day,
+        Key.LOSS_KG: DEFAULT.loss_kg,
+    }.items():
+        keep_widget(key, value)
 
 
 def _boxes() -> dict[Key, float]:
@@ -224,7 +232,8 @@ def _inputs(page: WeightPage) -> None:
 @chrome.calm_fragment
 def weight_calculator(page: WeightPage, content: Content) -> None:
     """The inputs and everything that depends on them: one fragment, so changing a number
-    reruns only this part of the page. The chart comes first (the inputs beside it), so it is
+    reruns only this part of the page (and a box of the weight-loss part, only that part:
+    weight_loss). The chart comes first (the inputs beside it), so it is
     on a tablet's first screen and right after the lead on a phone, where the columns stack."""
     _defaults()
     # What was entered is in the session before any box is drawn (a box's change runs before
@@ -246,14 +255,32 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
         if _out_of_range():
             st.warning(page.out_of_range.format(kg=rounded(you.mass_kg), cm=rounded(you.height_cm)))
 
-    st.header(page.knee_heading)
-    st.markdown(page.intro)
-    st.subheader(page.activities_heading)
-    st.markdown(page.activities_intro)
-    chrome.sources(page.sources_label, content.cite(page.references))
+    # Words that never change are one element each: every element costs time on each rerun.
+    def cited(references: list[str]) -> str:
+        return f":small[{chrome.sources_line(page.sources_label, content.cite(references))}]"
 
-    st.header(page.loss_heading)
-    st.markdown(page.loss_intro)
+    st.markdown(
+        f"## {page.knee_heading}\n\n{page.intro}\n\n### {page.activities_heading}\n\n"
+        f"{page.activities_intro}\n\n{cited(page.references)}"
+    )
+    st.markdown(f"## {page.loss_heading}\n\n{page.loss_intro}")
+    weight_loss(page, content)
+    st.markdown(f"{page.loss_guideline}\n\n{cited(page.loss_guideline_references)}")
+
+    st.markdown(f"## {page.bmi_heading}\n\n{page.bmi_intro}")
+    st.toggle(page.lower_thresholds_label, key=Key.LOWER_THRESHOLDS)
+    st.caption(page.lower_thresholds_help)
+    with st.container(border=True, key=Element.BMI_READOUT):
+        st.markdown("\n\n".join([*bmi_sentences(you, page), cited(page.bmi_references)]))
+
+
+@chrome.calm_fragment
+def weight_loss(page: WeightPage, content: Content) -> None:
+    """The amount to lose, the steps and the flights, and what losing it would save: a
+    fragment inside the calculator, so one of these boxes reruns only this part (a new
+    weight, height or threshold reruns the whole calculator, and this with it)."""
+    _loss_defaults()
+    you = person()
     loss_column, steps_column, flights_column = st.columns(3)
     with loss_column:
         st.number_input(
@@ -286,16 +313,6 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
         else:
             st.markdown(lines)
             chrome.sources(page.sources_label, content.cite(page.loss_not_advised_references))
-    st.markdown(page.loss_guideline)
-    chrome.sources(page.sources_label, content.cite(page.loss_guideline_references))
-
-    st.header(page.bmi_heading)
-    st.markdown(page.bmi_intro)
-    st.toggle(page.lower_thresholds_label, key=Key.LOWER_THRESHOLDS)
-    st.caption(page.lower_thresholds_help)
-    with st.container(border=True, key=Element.BMI_READOUT):
-        st.markdown("\n\n".join(bmi_sentences(you, page)))
-    chrome.sources(page.sources_label, content.cite(page.bmi_references))
 
 
 def back_section(page: WeightPage, content: Content) -> None:

@@ -231,6 +231,35 @@ def test_tapping_plus_on_weight_to_lose_changes_the_loss_readout(visit):
     expect(knee_part(tab)).to_contain_text(per_step(DEFAULT))  # the weight itself did not change
 
 
+def test_steps_changed_in_the_savings_part_are_kept_after_another_page_and_a_new_weight(visit):
+    # The savings part reruns on its own when its boxes change (a fragment inside the
+    # calculator), so it must keep what was tapped there itself.
+    tab = visit(TABLET_LANDSCAPE)
+    open_calculator(tab)
+    more_steps = Person(steps_per_day=DEFAULT.steps_per_day + 500)
+    assert loss_sentences(more_steps, WEIGHT) != loss_sentences(DEFAULT, WEIGHT)
+
+    press(tab, step_button(tab, WEIGHT.steps_label, "up"))
+    expect(number_box(tab, WEIGHT.steps_label)).to_have_value(f"{more_steps.steps_per_day}")
+    for line in loss_sentences(more_steps, WEIGHT):
+        expect(loss_readout(tab)).to_contain_text(shown(line), timeout=UPDATE)
+    tab.wait_until_settled()
+    tab.go_to(MENU["posture"], CONTENT_NOW.pages["posture"].heading)
+    tab.go_to(MENU["weight"], WEIGHT.heading)
+
+    expect(number_box(tab, WEIGHT.steps_label)).to_have_value(f"{more_steps.steps_per_day}", timeout=UPDATE)
+    for line in loss_sentences(more_steps, WEIGHT):
+        expect(loss_readout(tab)).to_contain_text(shown(line))
+    # A weight in the healthy range: the whole calculator reruns, the savings part with it.
+    lighter = Person(mass_kg=60.0, steps_per_day=more_steps.steps_per_day)
+    assert loss_sentences(lighter, WEIGHT) != loss_sentences(more_steps, WEIGHT)
+    type_number(tab, WEIGHT.weight_kg_label, lighter.mass_kg)
+    expect_numbers_for(tab, lighter)
+    for line in loss_sentences(lighter, WEIGHT):
+        expect(loss_readout(tab)).to_contain_text(shown(line))
+    expect(number_box(tab, WEIGHT.steps_label)).to_have_value(f"{more_steps.steps_per_day}")
+
+
 def test_the_family_background_switch_uses_the_lower_bmi_bands(visit):
     tab = visit(TABLET_LANDSCAPE)
     open_calculator(tab)

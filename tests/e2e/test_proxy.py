@@ -125,6 +125,21 @@ def test_every_response_carries_the_security_headers(proxy):
             )
 
 
+def test_pages_are_never_stored_and_streamlits_files_are_kept_a_year_each_said_once(proxy):
+    # One Cache-Control each, the proxy's: Streamlit's own (no-cache on pages) is replaced, so
+    # no cache has to decide between two.
+    scripts = (Path(streamlit.__file__).parent / "static" / "static" / "js").glob("index.*.js")
+    for path, expected in [
+        ("/", "no-store"),
+        ("/posture", "no-store"),
+        ("/_stcore/health", "no-store"),
+        (f"/static/js/{next(scripts).name}", "public, max-age=31536000, immutable"),
+    ]:
+        answer = fetch(proxy.https + path)
+        assert answer.status == 200, path
+        assert answer.headers.get_all("cache-control") == [expected], path
+
+
 def test_the_metrics_are_refused_and_plain_http_is_sent_to_https(proxy):
     assert fetch(proxy.https + "/_stcore/metrics").status == 403
     answer = fetch(proxy.http + "/posture?x=1")

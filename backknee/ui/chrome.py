@@ -225,12 +225,17 @@ def sources_line(label: str, references: list[Reference]) -> str:
     return f"{label}: {'; '.join(ref.short for ref in references)}"
 
 
+def small_sources(label: str, references: list[Reference]) -> str:
+    """The same line in small print, as Markdown: the last line of an element that holds its
+    claim and its sources together (every element costs time on each rerun)."""
+    return f":small[{sources_line(label, references)}]"
+
+
 def fact_card(fact: Fact, content: Content, sources_label: str) -> None:
     """A fact with its sources as one element: the card never changes, and every element
     costs time on each rerun."""
     st.markdown(
-        f"### {fact.headline}\n\n{fact.text}\n\n"
-        f":small[{sources_line(sources_label, content.cite(fact.references))}]"
+        f"### {fact.headline}\n\n{fact.text}\n\n{small_sources(sources_label, content.cite(fact.references))}"
     )
 
 

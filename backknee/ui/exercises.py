@@ -92,5 +92,5 @@ def show(exercise: Exercise, page: ExercisesPage, content: Content, plan_words: 
                     if exercise.cautions
                     else ""
                 )
-                + f"\n\n:small[{chrome.sources_line(page.sources_label, content.cite(exercise.references))}]"
+                + f"\n\n{chrome.small_sources(page.sources_label, content.cite(exercise.references))}"
             )

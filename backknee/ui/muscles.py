@@ -134,5 +134,5 @@ def what_helps(page: MusclesPage, content: Content) -> None:
         st.markdown(
             f"### {area.heading}\n\n{area.why}\n\n"
             + "\n".join(f"- **{idea.name}.** {idea.how}" for idea in area.exercises)
-            + f"\n\n:small[{chrome.sources_line(page.sources_label, content.cite(area.references))}]"
+            + f"\n\n{chrome.small_sources(page.sources_label, content.cite(area.references))}"
         )

@@ -320,7 +320,7 @@ def tip_card(
                     if tip.cautions
                     else ""
                 )
-                + f"\n\n:small[{chrome.sources_line(sources_label, content.cite(tip.references))}]"
+                + f"\n\n{chrome.small_sources(sources_label, content.cite(tip.references))}"
             )
             for link in tip.why_links:
                 chrome.page_link(link)

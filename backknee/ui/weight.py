@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from backknee.charts.weight import bar_figure_spec
+from backknee.content.base import RefId
 from backknee.content.loader import Content
 from backknee.content.pages.weight import WeightPage
 from backknee.mechanics.constants import (
@@ -232,8 +233,8 @@ def _inputs(page: WeightPage) -> None:
 @chrome.calm_fragment
 def weight_calculator(page: WeightPage, content: Content) -> None:
     """The inputs and everything that depends on them: one fragment, so changing a number
-    reruns only this part of the page (and a box of the weight-loss part, only that part:
-    weight_loss). The chart comes first (the inputs beside it), so it is
+    reruns only this part of the page; the savings boxes rerun only their own part, a fragment
+    inside this one (weight_loss). The chart comes first (the inputs beside it), so it is
     on a tablet's first screen and right after the lead on a phone, where the columns stack."""
     _defaults()
     # What was entered is in the session before any box is drawn (a box's change runs before
@@ -256,8 +257,8 @@ def weight_calculator(page: WeightPage, content: Content) -> None:
             st.warning(page.out_of_range.format(kg=rounded(you.mass_kg), cm=rounded(you.height_cm)))
 
     # Words that never change are one element each: every element costs time on each rerun.
-    def cited(references: list[str]) -> str:
-        return f":small[{chrome.sources_line(page.sources_label, content.cite(references))}]"
+    def cited(references: list[RefId]) -> str:
+        return chrome.small_sources(page.sources_label, content.cite(references))
 
     st.markdown(
         f"## {page.knee_heading}\n\n{page.intro}\n\n### {page.activities_heading}\n\n"
@@ -306,13 +307,12 @@ def weight_loss(page: WeightPage, content: Content) -> None:
         )
         st.caption(page.flights_help)
     with st.container(border=True, key=Element.LOSS_READOUT):
+        # One element, its sources with it, like the BMI box.
         lines = "\n".join(f"- {line}" for line in loss_sentences(you, page))
-        if loss_is_advised(you):
-            st.markdown(f"{lines}\n\n:small[{page.illustration}]")
-            chrome.sources(page.sources_label, content.cite(page.loss_references))
-        else:
-            st.markdown(lines)
-            chrome.sources(page.sources_label, content.cite(page.loss_not_advised_references))
+        advised = loss_is_advised(you)
+        note = f"\n\n:small[{page.illustration}]" if advised else ""
+        references = page.loss_references if advised else page.loss_not_advised_references
+        st.markdown(f"{lines}{note}\n\n{chrome.small_sources(page.sources_label, content.cite(references))}")
 
 
 def back_section(page: WeightPage, content: Content) -> None:

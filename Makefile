@@ -19,11 +19,11 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 
 ## Start the app on http://localhost:$(PORT)
 run: $(VENV)/.runtime
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m streamlit run asgi.py --server.port $(PORT)
 
 ## Start the app as a shared clinic tablet would run it (kiosk mode; see docs/deploy.md)
 kiosk: $(VENV)/.runtime
-	BACKKNEE_KIOSK=1 $(PY) -m streamlit run app.py --server.port $(PORT)
+	BACKKNEE_KIOSK=1 $(PY) -m streamlit run asgi.py --server.port $(PORT)
 
 ## Two replicas behind nginx with TLS, as a clinic server runs it: https://localhost:8443
 serve: $(VENV)/.runtime nginx

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
+from backknee import APP_NAME
 from backknee.ui import chrome, server
 from backknee.ui.content import get_content
 from backknee.ui.pages import menu_pages
 from backknee.ui.state import page_opened
 
-st.set_page_config(page_title="Back & Knee", page_icon=chrome.FAVICON, layout="centered")
+st.set_page_config(page_title=APP_NAME, page_icon=chrome.FAVICON, layout="centered")
 chrome.apply_style()
 
 try:
@@ -21,7 +22,7 @@ page = st.navigation(
     menu_pages(content.site, kiosk),
     position="top",
 )
-st.set_page_config(page_title=f"{page.title} · Back & Knee")
+st.set_page_config(page_title=f"{page.title} · {APP_NAME}")
 page_opened(page.url_path)
 
 chrome.menu_label(content.site)

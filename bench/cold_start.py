@@ -65,7 +65,7 @@ def main() -> list[Row]:
         one_start(browser, "bench/bare_app.py", "The value is 50.", None)  # warm the disk cache
         for _ in range(STARTS):
             bare.append(one_start(browser, "bench/bare_app.py", "The value is 50.", None)[0])
-            to_text, to_picture = one_start(browser, "app.py", HOME_HEADING, "svg.bk-chart")
+            to_text, to_picture = one_start(browser, "asgi.py", HOME_HEADING, "svg.bk-chart")
             app.append(to_text)
             picture.append(to_picture or 0.0)
         browser.close()

@@ -57,8 +57,8 @@ def knee_button(session: Session, i: int) -> Awaitable[Run]:
 SUBJECTS = [
     Subject("bare pills app, as Streamlit ships", "bench/bare_pills_app.py", False, "", pill),
     Subject("bare pills app, tuned", "bench/bare_pills_tuned_app.py", True, "", pill),
-    Subject("posture: knee step button, server as Streamlit ships", "app.py", False, "posture", knee_button),
-    Subject("posture: knee step button, tuned (as we ship it)", "app.py", True, "posture", knee_button),
+    Subject("posture: knee step button, server as Streamlit ships", "asgi.py", False, "posture", knee_button),
+    Subject("posture: knee step button, tuned (as we ship it)", "asgi.py", True, "posture", knee_button),
 ]
 
 

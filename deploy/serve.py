@@ -89,9 +89,10 @@ class Replica:
             self.process.wait()
 
 
-def start_replica(port: int, logs: Path, env: Mapping[str, str], script: str = "app.py") -> Replica:
-    """Start app.py (or another script, for a benchmark) on a loopback port; every setting but
-    the port and address comes from .streamlit/config.toml and the environment."""
+def start_replica(port: int, logs: Path, env: Mapping[str, str], script: str = "asgi.py") -> Replica:
+    """Start the app (asgi.py, which serves app.py; or another script, for a benchmark) on a
+    loopback port; every setting but the port and address comes from .streamlit/config.toml
+    and the environment."""
     log = logs / f"app-{port}.log"
     command = [
         sys.executable, "-m", "streamlit", "run", script,
@@ -191,7 +192,7 @@ def serving(
     frame_ancestors: str = "'self'",
     env: Mapping[str, str] | None = None,
     folder: Path | None = None,
-    script: str = "app.py",
+    script: str = "asgi.py",
 ) -> Iterator[Proxy]:
     """Start `replicas` app processes and nginx in front of them; stop them all afterwards."""
     with contextlib.ExitStack() as stack:

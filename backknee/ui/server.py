@@ -1,17 +1,30 @@
-"""Two costs Streamlit 1.67 adds to every tap, removed once per server process from the app's
-first run: a reply held back by Nagle's algorithm, and a full garbage collection after each run
-that walks every object the server holds. bench/ measures both (docs/performance.md)."""
+"""The server's side of speed (docs/performance.md measures each part):
+- two costs Streamlit 1.67 adds to every tap, removed once per server process from the app's
+  first run: a reply held back by Nagle's algorithm, and a full garbage collection after each
+  run that walks every object the server holds;
+- the page Streamlit serves, with our head (PageHead, a middleware of asgi.py's st.App): no
+  jumps while the page loads;
+- the server's start (warming_up, asgi.py's lifespan): the first run's imports and content
+  read while the first browser loads Streamlit's code."""
 
 from __future__ import annotations
 
 import gc
+import gzip
 import os
+import re
 import socket
 import stat
 import sys
 import threading
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from html import escape
 from pathlib import Path
 from time import monotonic
+from typing import Any
+
+import streamlit
 
 from backknee.settings import settings
 
@@ -98,3 +111,154 @@ def tune(content: object) -> None:
     if settings().tune_server:
         send_replies_at_once()
         freeze_what_lasts(content)
+
+
+# --- The page Streamlit serves ---------------------------------------------------------------
+
+STREAMLIT_JS = Path(streamlit.__file__).parent / "static" / "static" / "js"
+
+HEAD_STYLE = (Path(__file__).parent / "assets" / "head.css").read_text()
+"""Style that holds from the page's first paint, before the app's first run has sent
+style.css: what follows a control still loading waits unseen (see the file)."""
+
+PRELOADED = ("ButtonGroup", "PageLink", "Button")
+"""Streamlit's code for the controls on the first screen of most pages: pills and segmented
+controls (home's cycle steps, the exercises filters, the explorer's choices), the warning-signs
+link and buttons. Streamlit fetches each only when the first such control arrives; named in
+the page's head, with the files each imports, they come with the rest of Streamlit's code, so
+what HEAD_STYLE holds back shows sooner on a slow network (docs/performance.md section 9)."""
+
+_IMPORT = re.compile(r'(?:from|import)\s*"\./([\w.-]+\.js)"')
+
+
+def preload_links(html: str, folder: Path = STREAMLIT_JS) -> str:
+    """A modulepreload link for each of PRELOADED and every file it imports, found by name in
+    Streamlit's bundle (the names carry a hash that changes with each release), less those
+    `html` links already. A name found not exactly once is left out: that control then
+    loads as Streamlit ships it."""
+    wanted: list[str] = []
+    for name in PRELOADED:
+        found = sorted(folder.glob(f"{name}.*.js"))
+        if len(found) == 1:
+            wanted.append(found[0].name)
+    seen: set[str] = set()
+    while wanted:
+        file = wanted.pop()
+        if file in seen or not (folder / file).is_file():
+            continue
+        seen.add(file)
+        wanted.extend(_IMPORT.findall((folder / file).read_text(errors="replace")))
+    return "".join(
+        f'<link rel="modulepreload" crossorigin href="./static/js/{file}">'
+        for file in sorted(seen)
+        if f"./static/js/{file}" not in html
+    )
+
+
+def page_head(html: str, title: str, additions: str) -> str:
+    """Streamlit's index.html with our title (the tab's name until the app's first run names
+    the page), UK English as the page's language, and `additions` at the end of the head."""
+    html = html.replace('<html lang="en">', '<html lang="en-GB">', 1)
+    html = html.replace("<title>Streamlit</title>", f"<title>{escape(title)}</title>", 1)
+    return html.replace("</head>", f"{additions}</head>", 1)
+
+
+def head_additions(html: str) -> str:
+    """What page_head adds to Streamlit's `html`: the preload links and HEAD_STYLE."""
+    return preload_links(html) + f"<style>{HEAD_STYLE}</style>"
+
+
+Message = dict[str, Any]
+Send = Callable[[Message], Awaitable[None]]
+
+
+class PageHead:
+    """ASGI middleware: every page Streamlit serves (its index.html, for any page's address)
+    goes out with page_head's changes; every other answer passes untouched, as it streams.
+
+    Streamlit's own compression runs inside this one, so a page may come gzipped: it is
+    unpacked, changed and packed again (8 KB, well under a millisecond). Its ETag and
+    Last-Modified go: they describe Streamlit's file, not the page as changed."""
+
+    def __init__(self, app: Callable[..., Awaitable[None]], title: str) -> None:
+        self.app = app
+        self.title = title
+        self.additions: str | None = None  # worked out from the first page served
+
+    async def __call__(self, scope: Message, receive: Callable[[], Awaitable[Message]], send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def change_pages(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                headers = dict(message.get("headers", []))
+                if headers.get(b"content-type", b"").startswith(b"text/html") and message["status"] == 200:
+                    start = message  # held until the whole page is here
+                    return
+            elif start is not None and message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                await self._send_page(start, b"".join(chunks), send)
+                return
+            await send(message)
+
+        await self.app(scope, receive, change_pages)
+
+    async def _send_page(self, start: Message, body: bytes, send: Send) -> None:
+        headers = [
+            (k, v)
+            for k, v in start.get("headers", [])
+            if k not in (b"content-length", b"etag", b"last-modified")
+        ]
+        packed = dict(headers).get(b"content-encoding") == b"gzip"
+        html = (gzip.decompress(body) if packed else body).decode()
+        if self.additions is None:
+            self.additions = head_additions(html)
+        body = page_head(html, self.title, self.additions).encode()
+        if packed:
+            body = gzip.compress(body, mtime=0)
+        headers.append((b"content-length", str(len(body)).encode()))
+        await send({**start, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+# --- The server's start ----------------------------------------------------------------------
+
+
+def warm_up() -> None:
+    """What the first run of the landing page would otherwise wait for, done in a thread as
+    the server starts, while the first browser fetches Streamlit's code (bench/cold_start.py;
+    docs/performance.md section 9):
+    - the landing page's modules imported (0.4 s, pydantic's models built on the way);
+    - the content read and checked (0.1 s);
+    - numpy and PIL imported (0.24 s): Streamlit needs them for the page's icon;
+    - Python's table of which file holds which module, filled (0.16 s): Streamlit looks at the
+      call stack once, before its first element, to see whether it runs in a terminal.
+    A run that starts meanwhile waits for the same import or read and never does it twice.
+    Only the landing page's modules: more would compete with that first run for the one
+    Python thread that runs at a time."""
+    import inspect
+
+    import numpy  # noqa: F401 (imported for the import's sake, as are the next three)
+    import PIL.Image  # noqa: F401
+
+    from backknee.ui import chrome, home, pages  # noqa: F401
+    from backknee.ui.content import get_content
+
+    inspect.stack()
+    try:
+        get_content()
+    except Exception:  # a content error is shown, on its first run, to whoever opens the app
+        return
+
+
+@asynccontextmanager
+async def warming_up(_app: object) -> AsyncIterator[None]:
+    """st.App's lifespan: warm_up in the background once the server starts."""
+    threading.Thread(target=warm_up, name="backknee-warm-up", daemon=True).start()
+    yield

@@ -86,8 +86,8 @@ SCREENS = [DESKTOP, TABLET_LANDSCAPE, TABLET_PORTRAIT, PHONE]
 
 
 @contextlib.contextmanager
-def running_app(script: str = "app.py", extra_env: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve a script (app.py unless told) on a free loopback port, as `make run` would;
+def running_app(script: str = "asgi.py", extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve a script (the app, through asgi.py, unless told) on a free loopback port, as `make run` would;
     yield its address. Started, checked and stopped by deploy/serve.py, as `make serve` does."""
     ARTIFACTS.mkdir(exist_ok=True)
     # Only the port and address are set here: every other setting comes from

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -91,7 +92,7 @@ FREEZE_CHECK = textwrap.dedent(
     content = ["read", [1]]
     freeze(content)
     freeze(content)  # nothing new: nothing frozen
-    import json  # a module imported since: what is alive now is frozen
+    import colorsys  # a module imported since (one nothing above imports): what is alive now is frozen
     freeze(content)
     freeze(["read", [2]])  # content read afresh: the same
     print(*frozen)
@@ -175,3 +176,20 @@ def test_a_tuned_server_sets_its_sockets_at_the_end_of_a_run(streamlit_socket, m
     monkeypatch.setattr(server, "freeze_what_lasts", lambda content: None)  # not in pytest's process
     server.tune(content=["read"])
     assert streamlit_socket.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+
+
+def test_the_server_s_start_reads_the_content_in_the_background_before_any_run(monkeypatch):
+    """asgi.py's lifespan: the first patient's first run finds the content read and checked."""
+    from backknee.ui import content
+
+    monkeypatch.setattr(content, "_kept", {})
+
+    async def start_and_stop() -> None:
+        async with server.warming_up(object()):
+            pass
+
+    asyncio.run(start_and_stop())
+    for thread in threading.enumerate():
+        if thread.name == "backknee-warm-up":
+            thread.join(timeout=60)
+    assert str(content.content_dir()) in content._kept

@@ -1,10 +1,9 @@
 """The page Streamlit serves goes out with our head (backknee/ui/server.py's PageHead, in
-asgi.py): UK English, the app's name, the style that keeps the page still while it loads, and
-the controls' code named up front. Everything else Streamlit sends passes untouched."""
+asgi.py): UK English, the app's name, and the controls' code named up front. Everything else
+Streamlit sends passes untouched."""
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import re
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 
 from backknee import APP_NAME
 from backknee.ui import server
+from tests.unit.event_loop import in_a_new_event_loop
 
 STREAMLIT_PAGE = (server.STREAMLIT_JS.parent.parent / "index.html").read_text()
 Message = dict[str, Any]
@@ -23,13 +23,12 @@ def _scripts(html: str) -> list[str]:
     return re.findall(r"<script\b.*?</script>", html, flags=re.S)
 
 
-def test_the_page_is_in_uk_english_named_for_the_app_and_carries_the_head_style():
+def test_the_page_is_in_uk_english_named_for_the_app_and_names_the_controls_code():
     page = server.page_head(STREAMLIT_PAGE, APP_NAME, server.head_additions(STREAMLIT_PAGE))
     assert '<html lang="en-GB">' in page
     assert "<title>Back &amp; Knee</title>" in page and "<title>Streamlit</title>" not in page
     head = page.split("</head>")[0]
-    assert f"<style>{server.HEAD_STYLE}</style>" in head
-    assert 'data-testid="stSkeleton"' in server.HEAD_STYLE
+    assert server.preload_links(STREAMLIT_PAGE) in head and "ButtonGroup." in head
 
 
 def test_streamlit_s_own_scripts_are_left_exactly_as_they_were():
@@ -87,7 +86,7 @@ def _served(answer: list[Message], scope: Message | None = None) -> list[Message
         return {"type": "http.request"}
 
     middleware = server.PageHead(streamlit, title=APP_NAME)
-    asyncio.run(middleware(scope or {"type": "http", "method": "GET", "path": "/"}, receive, send))
+    in_a_new_event_loop(middleware(scope or {"type": "http", "method": "GET", "path": "/"}, receive, send))
     return sent
 
 

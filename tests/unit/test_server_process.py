@@ -17,6 +17,7 @@ from streamlit.web.server.starlette.starlette_server import _bind_socket
 from backknee.settings import Settings
 from backknee.ui import server
 from tests.paths import ROOT
+from tests.unit.event_loop import in_a_new_event_loop
 
 
 async def _nodelay_of_a_connection_accepted_by(listening: socket.socket) -> int:
@@ -188,7 +189,7 @@ def test_the_server_s_start_reads_the_content_in_the_background_before_any_run(m
         async with server.warming_up(object()):
             pass
 
-    asyncio.run(start_and_stop())
+    in_a_new_event_loop(start_and_stop())
     for thread in threading.enumerate():
         if thread.name == "backknee-warm-up":
             thread.join(timeout=60)

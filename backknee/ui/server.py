@@ -3,7 +3,8 @@
   first run: a reply held back by Nagle's algorithm, and a full garbage collection after each
   run that walks every object the server holds;
 - the page Streamlit serves, with our head (PageHead, a middleware of asgi.py's st.App): UK
-  English, the app's name, and the first screen's controls' code named up front;
+  English, the app's name, no jumps while the page loads, and the first screen's controls'
+  code named up front;
 - the server's start (warming_up, asgi.py's lifespan): the first run's imports and content
   read while the first browser loads Streamlit's code."""
 
@@ -117,12 +118,17 @@ def tune(content: object) -> None:
 
 STREAMLIT_JS = Path(streamlit.__file__).parent / "static" / "static" / "js"
 
+HEAD_STYLE = (Path(__file__).parent / "assets" / "head.css").read_text()
+"""Style that holds from the page's first paint, before the app's first run has sent
+style.css: what follows a control still loading waits unseen, for a few seconds at most (see
+the file)."""
+
 PRELOADED = ("ButtonGroup", "PageLink", "Button")
 """Streamlit's code for the controls on the first screen of most pages: pills and segmented
 controls (home's cycle steps, the exercises filters, the explorer's choices), the warning-signs
 link and buttons. Streamlit fetches each only when the first such control arrives; named in
 the page's head, with the files each imports, they come with the rest of Streamlit's code, so
-they are drawn sooner on a slow network (docs/performance.md section 9)."""
+what HEAD_STYLE holds back shows sooner on a slow network (docs/performance.md section 9)."""
 
 _IMPORT = re.compile(r'(?:from|import)\s*"\./([\w.-]+\.js)"')
 
@@ -160,8 +166,8 @@ def page_head(html: str, title: str, additions: str) -> str:
 
 
 def head_additions(html: str) -> str:
-    """What page_head adds to Streamlit's `html`: the preload links."""
-    return preload_links(html)
+    """What page_head adds to Streamlit's `html`: the preload links and HEAD_STYLE."""
+    return preload_links(html) + f"<style>{HEAD_STYLE}</style>"
 
 
 Message = dict[str, Any]

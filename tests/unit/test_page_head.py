@@ -29,6 +29,19 @@ def test_the_page_is_in_uk_english_named_for_the_app_and_names_the_controls_code
     assert "<title>Back &amp; Knee</title>" in page and "<title>Streamlit</title>" not in page
     head = page.split("</head>")[0]
     assert server.preload_links(STREAMLIT_PAGE) in head and "ButtonGroup." in head
+    assert f"<style>{server.HEAD_STYLE}</style>" in head
+
+
+def test_what_follows_a_loading_control_waits_unseen_for_three_seconds_at_most():
+    """The head style hides by an animation that ends by itself, never by a plain rule that
+    could outlast the control's loading (backknee/ui/assets/head.css)."""
+    style = re.sub(r"/\*.*?\*/", "", server.HEAD_STYLE, flags=re.S)
+    keyframes = re.search(r"@keyframes bk-wait\s*\{\s*from, to \{ visibility: hidden; \}\s*\}", style)
+    assert keyframes, "the wait must keep what follows hidden for as long as it runs"
+    rules = style[keyframes.end() :]
+    assert 'data-testid="stSkeleton"' in rules
+    assert re.findall(r"animation: bk-wait (\d+(?:\.\d+)?)s !important;", rules) == ["3"]
+    assert "visibility" not in rules and "infinite" not in rules, "hidden only while the wait runs"
 
 
 def test_streamlit_s_own_scripts_are_left_exactly_as_they_were():
